@@ -1,0 +1,1 @@
+@main struct Storyline { static func main() {} }
