@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Storyline",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "storyline", targets: ["storyline"]),
         .library(name: "StorylineCore", targets: ["StorylineCore"]),

@@ -6,9 +6,14 @@ public struct HTMLReader: Sendable {
     public init() {}
 
     /// Reads one HTML page. `url` is where the page came from (a WARC target URI, a feed link), used when
-    /// the page declares no canonical URL and for URL-path dates.
-    public func read(_ bytes: [UInt8], origin: ArticleOrigin, url: String? = nil) throws -> Article {
-        guard let tree = bytes.withUnsafeBytes({ XMLTree.html($0, url: url) }), let root = tree.root else {
+    /// the page declares no canonical URL and for URL-path dates. `declaredEncoding` is the charset an outer
+    /// layer stated (an HTTP `Content-Type`); it overrides the page's own declaration.
+    public func read(
+        _ bytes: [UInt8], origin: ArticleOrigin, url: String? = nil, declaredEncoding: String? = nil
+    ) throws -> Article {
+        guard let tree = bytes.withUnsafeBytes({ XMLTree.html($0, url: url, encoding: declaredEncoding) }),
+            let root = tree.root
+        else {
             throw IngestError(.empty, "no HTML content", path: origin.path)
         }
         var draft = ArticleDraft(origin: origin)
