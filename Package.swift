@@ -77,7 +77,13 @@ let package = Package(
             dependencies: ["StorylineCore", "StorylineIngest"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "StorylineStoreTests", dependencies: ["StorylineCore", "StorylineStore", "StorylineSQLite"]),
+        .testTarget(
+            name: "StorylineStoreTests",
+            dependencies: [
+                "StorylineCore", "StorylineStore", "StorylineSQLite",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "storylineTests",
             dependencies: ["StorylineCore", "StorylineStore", "StorylineSQLite", "storyline"]

@@ -1,1 +1,198 @@
+import GRDB
+import StorylineCore
 import StorylineStore
+
+/// The embedded default ``ArticleStore``: one SQLite file, read and written through GRDB.
+///
+/// The file is opened as a GRDB `DatabasePool` in WAL mode, so reads never wait for a write and several
+/// processes (each with its own `SQLiteStore`) can share one file: a writer that finds the file locked
+/// waits for up to ``busyTimeoutSeconds`` before failing. Each ``save(_:)`` is one `IMMEDIATE` transaction,
+/// so a process killed mid-ingest leaves the batches it committed and nothing of the one it was writing;
+/// re-running the ingest completes it (saves are idempotent).
+///
+/// The schema is created and upgraded by a `DatabaseMigrator` (see `SQLiteStore+Schema.swift`). A file
+/// written by a newer Storyline, or an SQLite file that is not a Storyline database, is refused with
+/// ``StoreError/Code/incompatibleSchema`` and left untouched.
+public final class SQLiteStore: ArticleStore {
+    /// The file name the command-line tool uses when no database path is given.
+    public static let defaultPath = "storyline.db"
+
+    /// How long a write waits for another connection or process that holds the write lock.
+    public static let busyTimeoutSeconds: Double = 10
+
+    /// The database file's path, as given to ``init(path:)``.
+    public let path: String
+
+    let pool: DatabasePool
+
+    /// Opens the Storyline database at `path`, creating the file and its schema if needed.
+    ///
+    /// - Throws: ``StoreError`` with code ``StoreError/Code/cannotOpen`` when the file cannot be opened or
+    ///   created (for instance its directory does not exist), or ``StoreError/Code/incompatibleSchema`` when
+    ///   the file is not a Storyline database or was written by a newer version of Storyline.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
+        configuration.foreignKeysEnabled = true
+        configuration.label = "storyline"
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.openError(error, path: path)
+        }
+        try Self.prepareSchema(pool, path: path)
+    }
+
+    // MARK: - ArticleStore
+
+    public func save(_ articles: [Article]) async throws -> [SaveOutcome] {
+        guard !articles.isEmpty else { return [] }
+        // Encode outside the write lock: only the SQL runs while other writers wait.
+        let rows = try articles.map(EncodedArticle.init)
+        return try await perform("save \(articles.count) article(s) to") {
+            try await self.pool.write { db in
+                try rows.map { try Self.save($0, db) }
+            }
+        }
+    }
+
+    public func articles(_ query: ArticleQuery) async throws -> [ArticleSummary] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let since = query.since {
+            conditions.append("a.published_key >= ?")
+            arguments += [StoreKeys.dayStart(since)]
+        }
+        if let until = query.until {
+            conditions.append("a.published_key < ?")
+            arguments += [StoreKeys.dayEnd(until)]
+        }
+        if let outlet = query.outlet {
+            conditions.append(
+                "EXISTS (SELECT 1 FROM article_source s WHERE s.article_id = a.id AND s.outlet_key = ?)"
+            )
+            arguments += [StoreKeys.outletKey(outlet)]
+        }
+        arguments += [max(query.limit, 0), max(query.offset, 0)]
+        let sql = """
+            SELECT a.id, a.title, a.outlet, a.url, a.published, a.word_count, a.live_blog_entry_count,
+                   (SELECT COUNT(*) FROM article_source s WHERE s.article_id = a.id) AS source_count
+            FROM article a
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY a.published_key IS NULL, a.published_key DESC, a.id
+            LIMIT ? OFFSET ?
+            """
+        let finalArguments = arguments
+        return try await perform("list articles in") {
+            try await self.pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: finalArguments).map(Self.summary)
+            }
+        }
+    }
+
+    public func article(id: String) async throws -> StoredArticle? {
+        try await perform("look up article \"\(id)\" in") {
+            try await self.pool.read { db in
+                guard let articleID = try Self.resolve(id: id, db) else { return nil }
+                return try Self.storedArticle(id: articleID, db)
+            }
+        }
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await perform("count articles in") {
+            try await self.pool.read { db in
+                let articles = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0
+                let sources = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article_source") ?? 0
+                return StoreCounts(articles: articles, sources: sources)
+            }
+        }
+    }
+
+    // MARK: - Maintenance
+
+    /// Checks the file's structure and its foreign keys; returns one line per problem (empty when sound).
+    public func integrityCheck() throws -> [String] {
+        do {
+            return try pool.read { db in
+                var problems = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
+                for row in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") {
+                    let table: String = row[0]
+                    let rowid: Int64? = row[1]
+                    let parent: String = row[2]
+                    problems.append(
+                        "row \(rowid.map(String.init) ?? "?") of table \(table) refers to a missing \(parent) row"
+                    )
+                }
+                return problems
+            }
+        } catch {
+            throw Self.ioError(error, doing: "check the integrity of", path: path)
+        }
+    }
+
+    // MARK: - Writing
+
+    private static func save(_ row: EncodedArticle, _ db: Database) throws -> SaveOutcome {
+        if let existingID = try String.fetchOne(
+            db,
+            sql: "SELECT id FROM article WHERE content_hash = ?",
+            arguments: [row.article.contentHash]
+        ) {
+            try insertSource(row, articleID: existingID, db)
+            return db.changesCount > 0 ? .addedSource : .unchanged
+        }
+        // The id is the primary key: a different body under the same id (a malformed reading) cannot be kept.
+        let idTaken = try Bool.fetchOne(
+            db,
+            sql: "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?)",
+            arguments: [row.article.id]
+        )
+        guard idTaken != true else { throw StoreKeys.idConflict(row.article) }
+        try insertArticle(row, db)
+        try insertSource(row, articleID: row.article.id, db)
+        return .inserted
+    }
+
+    // MARK: - Reading
+
+    /// The id of the article `input` names: an exact id, or a unique prefix of at least 4 hex digits.
+    private static func resolve(id input: String, _ db: Database) throws -> String? {
+        let exact = "SELECT id FROM article WHERE id = ?"
+        if let id = try String.fetchOne(db, sql: exact, arguments: [input]) { return id }
+        guard let prefix = StoreKeys.idPrefix(input) else { return nil }
+        // Ids are lowercase hex, so every id that starts with `prefix` sorts in [prefix, prefix + "g").
+        let candidates = try String.fetchAll(
+            db,
+            sql: "SELECT id FROM article WHERE id >= ? AND id < ? ORDER BY id",
+            arguments: [prefix, prefix + "g"]
+        ).filter { StoreKeys.id($0, hasPrefix: prefix) }
+        guard candidates.count <= 1 else { throw StoreKeys.ambiguous(input, candidates: candidates) }
+        return candidates.first
+    }
+
+    private static func storedArticle(id: String, _ db: Database) throws -> StoredArticle? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]) else {
+            return nil
+        }
+        let article = try decodeArticle(row)
+        let sources = try Row.fetchAll(
+            db,
+            sql: "SELECT * FROM article_source WHERE article_id = ? ORDER BY id",
+            arguments: [id]
+        ).map(decodeSource)
+        return StoredArticle(article: article, sources: sources)
+    }
+
+    // MARK: - Errors
+
+    /// Runs a database operation, turning GRDB errors into ``StoreError`` values that name the file.
+    private func perform<T: Sendable>(_ doing: String, _ operation: () async throws -> T) async throws -> T {
+        do {
+            return try await operation()
+        } catch {
+            throw Self.ioError(error, doing: doing, path: path)
+        }
+    }
+}

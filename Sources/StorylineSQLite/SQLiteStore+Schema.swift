@@ -1,0 +1,112 @@
+import GRDB
+import StorylineStore
+
+/// The database schema, its migrations, and the checks that refuse files this program must not touch.
+extension SQLiteStore {
+    /// `PRAGMA application_id` of a Storyline database: "STLN" in ASCII. Marks the file as ours.
+    static let applicationID: Int32 = 0x5354_4C4E
+
+    /// Every schema change, in order. Add a migration for each change; never edit a shipped one.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE article (
+                        id TEXT NOT NULL PRIMARY KEY,
+                        content_hash TEXT NOT NULL UNIQUE,
+                        title TEXT,
+                        outlet TEXT,
+                        url TEXT,
+                        -- ISO 8601 as stated by the source; published_key orders it (see StoreKeys.sortKey).
+                        published TEXT,
+                        published_key INTEGER,
+                        modified TEXT,
+                        byline TEXT NOT NULL,            -- JSON array of names
+                        language TEXT,
+                        dateline TEXT,
+                        body TEXT NOT NULL,              -- paragraphs joined by a blank line
+                        paragraphs TEXT NOT NULL,        -- JSON array
+                        live_blog_entries TEXT NOT NULL, -- JSON array of LiveBlogEntry
+                        live_blog_entry_count INTEGER NOT NULL,
+                        removed_chrome TEXT NOT NULL,    -- JSON array
+                        word_count INTEGER NOT NULL,
+                        origin TEXT NOT NULL,            -- JSON ArticleOrigin of the first reading
+                        stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                    ) STRICT;
+
+                    CREATE TABLE article_source (
+                        id INTEGER PRIMARY KEY,          -- storage order
+                        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        key TEXT NOT NULL,               -- URL when known, else format:locator
+                        outlet TEXT,
+                        outlet_key TEXT,                 -- lowercased outlet, for the outlet filter
+                        url TEXT,
+                        title TEXT,
+                        published TEXT,
+                        byline TEXT NOT NULL,
+                        origin TEXT NOT NULL,
+                        stored_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                        UNIQUE (article_id, key)
+                    ) STRICT;
+
+                    CREATE INDEX article_listing ON article (published_key IS NULL, published_key DESC, id);
+                    CREATE INDEX article_published ON article (published_key);
+                    CREATE INDEX article_source_outlet ON article_source (outlet_key, article_id);
+                    """
+            )
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+        }
+        return migrator
+    }
+
+    /// Refuses foreign or newer databases, then brings the schema up to date.
+    static func prepareSchema(_ pool: DatabasePool, path: String) throws {
+        let migrator = Self.migrator
+        do {
+            try pool.read { db in try checkCompatibility(db, migrator: migrator, path: path) }
+        } catch {
+            throw openError(error, path: path)
+        }
+        do {
+            try migrator.migrate(pool)
+        } catch {
+            // Another process may have created the schema between our check and our migration.
+            let done = (try? pool.read { db in try migrator.hasCompletedMigrations(db) }) ?? false
+            if !done { throw ioError(error, doing: "create the schema of", path: path) }
+        }
+    }
+
+    private static func checkCompatibility(_ db: Database, migrator: DatabaseMigrator, path: String) throws {
+        let notStoryline = StoreError(
+            .incompatibleSchema,
+            "the database at \(path) is not a Storyline database; refusing to modify it"
+        )
+        let appID = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+        guard appID == 0 || appID == applicationID else { throw notStoryline }
+        let applied = try db.tableExists("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
+        if applied.isEmpty {
+            // A fresh file (or one whose first migration never committed) holds no tables but GRDB's own.
+            let tables =
+                try Int.fetchOne(
+                    db,
+                    sql: """
+                        SELECT COUNT(*) FROM sqlite_master
+                        WHERE name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name <> 'grdb_migrations'
+                        """
+                ) ?? 0
+            guard tables == 0 else { throw notStoryline }
+            return
+        }
+        guard appID == applicationID else { throw notStoryline }
+        if try migrator.hasBeenSuperseded(db) {
+            let known = Set(migrator.migrations)
+            let unknown = applied.filter { !known.contains($0) }.sorted()
+            throw StoreError(
+                .incompatibleSchema,
+                "the database at \(path) was written by a newer version of Storyline "
+                    + "(unknown schema migrations: \(unknown.joined(separator: ", "))); upgrade Storyline to open it"
+            )
+        }
+    }
+}
