@@ -1,0 +1,152 @@
+import Foundation
+import StorylineCore
+import StorylineIngest
+import StorylineStore
+
+/// Runs ingest: reads the inputs on all cores, saves their articles in batched transactions, and
+/// reports progress and every failed input as it goes.
+///
+/// Inputs are read in parallel but saved in input order, so a run's result does not depend on
+/// timing, and at most a bounded window of read-but-unsaved inputs is held in memory.
+struct IngestRunner {
+    /// Totals for a run.
+    struct Summary: Codable, Sendable {
+        var files = 0
+        var failedFiles = 0
+        var bytes = 0
+        var articlesRead = 0
+        var inserted = 0
+        var addedSources = 0
+        var unchanged = 0
+        var seconds = 0.0
+        var errors: [ErrorLine] = []
+    }
+
+    /// One failed input or record, for `--json` output.
+    struct ErrorLine: Codable, Sendable {
+        var path: String?
+        var location: String?
+        var code: String
+        var message: String
+    }
+
+    /// What the runner tells its reporter.
+    enum Event {
+        case started(files: Int, bytes: Int)
+        case progress(Summary)
+        case failed(IngestError)
+    }
+
+    let store: any ArticleStore
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var batchSize = 256
+    var reader = DocumentReader()
+
+    /// Ingests files and directories (walked recursively).
+    func run(paths: [String], report: @escaping (Event) -> Void) async throws -> Summary {
+        let (items, missing) = InputFiles.expand(paths)
+        var summary = Summary()
+        let start = Date()
+        report(.started(files: items.count, bytes: items.reduce(0) { $0 + $1.size }))
+        for error in missing {
+            summary.files += 1
+            summary.failedFiles += 1
+            summary.errors.append(Self.line(error))
+            report(.failed(error))
+        }
+        let reader = self.reader
+        let limit = reader.maxDecompressedBytes
+        let window = max(2, jobs * 4)
+        var pending: [Article] = []
+
+        try await withThrowingTaskGroup(of: (Int, Int, ReadResult).self) { group in
+            var next = 0
+            var nextToSave = 0
+            var done: [Int: (Int, ReadResult)] = [:]
+            func startMore() {
+                while next < items.count, next < nextToSave + window {
+                    let index = next
+                    let item = items[index]
+                    group.addTask {
+                        do {
+                            let bytes = try InputFiles.read(item.path, limit: limit)
+                            return (index, bytes.count, reader.read(bytes, path: item.path))
+                        } catch let error as IngestError {
+                            return (index, item.size, ReadResult(errors: [error]))
+                        }
+                    }
+                    next += 1
+                }
+            }
+            startMore()
+            while let (index, size, result) = try await group.next() {
+                done[index] = (size, result)
+                while let (size, result) = done.removeValue(forKey: nextToSave) {
+                    nextToSave += 1
+                    summary.files += 1
+                    summary.bytes += size
+                    summary.articlesRead += result.articles.count
+                    if !result.errors.isEmpty && result.articles.isEmpty { summary.failedFiles += 1 }
+                    for error in result.errors {
+                        summary.errors.append(Self.line(error))
+                        report(.failed(error))
+                    }
+                    pending += result.articles
+                    if pending.count >= batchSize {
+                        try await save(&pending, into: &summary)
+                    }
+                    summary.seconds = Date().timeIntervalSince(start)
+                    report(.progress(summary))
+                }
+                startMore()
+            }
+        }
+        try await save(&pending, into: &summary)
+        summary.seconds = Date().timeIntervalSince(start)
+        report(.progress(summary))
+        return summary
+    }
+
+    /// Ingests one input already in memory (standard input).
+    func run(bytes: [UInt8], report: @escaping (Event) -> Void) async throws -> Summary {
+        var summary = Summary()
+        let start = Date()
+        report(.started(files: 1, bytes: bytes.count))
+        let result = reader.read(bytes, path: nil)
+        summary.files = 1
+        summary.bytes = bytes.count
+        summary.articlesRead = result.articles.count
+        if !result.errors.isEmpty && result.articles.isEmpty { summary.failedFiles = 1 }
+        for error in result.errors {
+            summary.errors.append(Self.line(error))
+            report(.failed(error))
+        }
+        var pending = result.articles
+        while !pending.isEmpty {
+            var batch = Array(pending.prefix(batchSize))
+            pending.removeFirst(batch.count)
+            try await save(&batch, into: &summary)
+        }
+        summary.seconds = Date().timeIntervalSince(start)
+        report(.progress(summary))
+        return summary
+    }
+
+    private func save(_ pending: inout [Article], into summary: inout Summary) async throws {
+        guard !pending.isEmpty else { return }
+        let outcomes = try await store.save(pending)
+        for outcome in outcomes {
+            switch outcome {
+            case .inserted: summary.inserted += 1
+            case .addedSource: summary.addedSources += 1
+            case .unchanged: summary.unchanged += 1
+            }
+        }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+    static func line(_ error: IngestError) -> ErrorLine {
+        ErrorLine(path: error.path, location: error.location, code: error.code.rawValue,
+                  message: error.message + (error.cause.map { " — \($0)" } ?? ""))
+    }
+}

@@ -1,0 +1,87 @@
+import ArgumentParser
+import StorylineCore
+import StorylineStore
+
+/// `storyline show ID`
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show one article: its metadata, every source, and the clean text."
+    )
+
+    @Argument(help: "The article's id, or a unique prefix of it (at least 4 characters).")
+    var id: String
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    @Flag(help: "Also list the page chrome that was removed.")
+    var chrome = false
+
+    func run() async throws {
+        let db = try store.openExisting()
+        let found: StoredArticle?
+        do {
+            found = try await db.article(id: id)
+        } catch let error as StoreError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+        guard let stored = found else {
+            Terminal.error("no article with id \(id) — `storyline articles` lists the ids")
+            throw ExitCode(1)
+        }
+        if json {
+            try Terminal.json(stored)
+        } else {
+            Terminal.out(Self.render(stored, chrome: chrome))
+        }
+    }
+
+    static func render(_ stored: StoredArticle, chrome: Bool) -> String {
+        let a = stored.article
+        var out: [String] = []
+        out.append(a.title ?? "(untitled)")
+        out.append(String(repeating: "═", count: min(78, max(10, (a.title ?? "(untitled)").count))))
+        func field(_ name: String, _ value: String?) {
+            if let value, !value.isEmpty { out.append(Terminal.cell(name, 10) + value) }
+        }
+        field("id", a.id)
+        field("published", a.published?.iso8601)
+        field("modified", a.modified?.iso8601)
+        field("outlet", a.outlet)
+        field("byline", a.byline.isEmpty ? nil : a.byline.joined(separator: ", "))
+        field("url", a.url)
+        field("language", a.language)
+        field("dateline", a.dateline)
+        field("words", String(a.wordCount))
+        field("hash", a.contentHash)
+        out.append("")
+        out.append("Sources (\(stored.sources.count)):")
+        for source in stored.sources {
+            var parts = [source.outlet ?? "—", source.published?.iso8601 ?? "undated", source.origin.format.rawValue]
+            parts.append(source.url ?? source.origin.locator)
+            out.append("  • " + parts.joined(separator: " · "))
+        }
+        out.append("")
+        var entryStarts: [Int: LiveBlogEntry] = [:]
+        for entry in a.liveBlogEntries { entryStarts[entry.paragraphRange.lowerBound] = entry }
+        if !a.liveBlogEntries.isEmpty { out.append("Live blog: \(a.liveBlogEntries.count) entries") }
+        for (index, paragraph) in a.paragraphs.enumerated() {
+            if let entry = entryStarts[index] {
+                out.append("")
+                let stamp = [entry.timestamp?.iso8601 ?? entry.timeText].compactMap { $0 }.joined()
+                out.append("── entry" + (stamp.isEmpty ? "" : " at \(stamp)") + " " + String(repeating: "─", count: 30))
+            }
+            out.append(paragraph)
+            out.append("")
+        }
+        if chrome, !a.removedChrome.isEmpty {
+            out.append("Removed as page chrome (\(a.removedChrome.count)):")
+            for block in a.removedChrome { out.append("  ✂ " + block) }
+        }
+        return out.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Writing to the terminal: standard output for results, standard error for progress and errors.
+enum Terminal {
+    /// Whether standard error is a terminal (progress bars) rather than a pipe or file (plain lines).
+    static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
+
+    static func out(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func err(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    static func error(_ message: String) {
+        err("error: \(message)\n")
+    }
+
+    /// Encodes a value as pretty JSON with sorted keys on standard output.
+    static func json<T: Encodable>(_ value: T) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        FileHandle.standardOutput.write(data)
+        FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// Truncates to `width` characters with an ellipsis and pads to exactly `width`.
+    static func cell(_ text: String, _ width: Int) -> String {
+        if text.count > width { return String(text.prefix(width - 1)) + "…" }
+        return text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// "12,345".
+    static func grouped(_ value: Int) -> String {
+        let digits = String(value)
+        var out = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0, i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
+    }
+
+    /// "1.2 MB", "340 KB".
+    static func bytes(_ value: Double) -> String {
+        if value >= 1_000_000 { return String(format: "%.1f MB", value / 1_000_000) }
+        if value >= 1_000 { return String(format: "%.0f KB", value / 1_000) }
+        return String(format: "%.0f B", value)
+    }
+}
