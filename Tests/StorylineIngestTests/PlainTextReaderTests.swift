@@ -43,7 +43,7 @@ struct PlainTextReaderTests {
         #expect(article.published == nil)
         #expect(article.paragraphs.first?.hasPrefix("British Prime Minister Keir Starmer met") == true)
         #expect(article.liveBlogEntries.isEmpty)
-        #expect(article.paragraphs.count == 11)
+        #expect(article.paragraphs.count == 12)
     }
 
     @Test func dateLineAndDatelineAreSplitOff() throws {
