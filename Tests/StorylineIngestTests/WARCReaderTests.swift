@@ -23,13 +23,15 @@ struct WARCReaderTests {
         #expect(result.errors.isEmpty, "\(result.errors)")
         // warcinfo, requests, metadata, the 301, robots.txt, the revisit, the JPEG and the 404 are skipped.
         #expect(result.articles.map(\.origin.record) == [2, 5, 9, 10, 13])
-        #expect(result.articles.map(\.url) == [
-            Self.harbourURL,
-            "https://www.northline.example/2025/02/27/port-strike-third-day",
-            "https://www.quaysidetimes.example/news/cafe-owners-fight-closure",
-            "https://news.example.net/2025/02/27/ferry-timetable",
-            "https://harbourgazette.example/2025/02/26/lifeboat-crew-honoured/",
-        ])
+        #expect(
+            result.articles.map(\.url) == [
+                Self.harbourURL,
+                "https://www.northline.example/2025/02/27/port-strike-third-day",
+                "https://www.quaysidetimes.example/news/cafe-owners-fight-closure",
+                "https://news.example.net/2025/02/27/ferry-timetable",
+                "https://harbourgazette.example/2025/02/26/lifeboat-crew-honoured/",
+            ]
+        )
         #expect(result.articles.allSatisfy { $0.origin.format == .warc && $0.origin.path == name })
     }
 
@@ -38,10 +40,16 @@ struct WARCReaderTests {
         let harbour = try #require(result.articles.first)
         #expect(harbour.origin.externalID == "<urn:uuid:c02dd300-1e6b-540f-88af-2b906f4b8721>")
         #expect(harbour.origin.retrieved?.iso8601 == "2025-02-27T16:00:01Z")
-        #expect(harbour.paragraphs.contains {
-            $0.hasPrefix("Councillors voted nine to two on Wednesday night to fund emergency repairs")
-        })
-        #expect(harbour.paragraphs.contains("\u{201C}This is a once in a generation repair,\u{201D} said council leader Mary Penrose."))
+        #expect(
+            harbour.paragraphs.contains {
+                $0.hasPrefix("Councillors voted nine to two on Wednesday night to fund emergency repairs")
+            }
+        )
+        #expect(
+            harbour.paragraphs.contains(
+                "\u{201C}This is a once in a generation repair,\u{201D} said council leader Mary Penrose."
+            )
+        )
         #expect(!harbour.text.contains("Subscribe"), "navigation is not body text")
     }
 
@@ -49,18 +57,23 @@ struct WARCReaderTests {
         let result = try read("news.warc.gz")
         let strike = try #require(result.articles.first { $0.origin.record == 5 })
         #expect(strike.origin.retrieved?.iso8601 == "2025-02-27T16:00:03Z")
-        #expect(strike.paragraphs.contains {
-            $0.hasPrefix("Dockworkers at the Port of Northline walked out for a third day on Thursday")
-        })
+        #expect(
+            strike.paragraphs.contains {
+                $0.hasPrefix("Dockworkers at the Port of Northline walked out for a third day on Thursday")
+            }
+        )
         #expect(strike.text.contains("supermarket shelves could be affected within a week"))
     }
 
     @Test func usesTheCharsetFromContentType() throws {
         let result = try read("news.warc.gz")
         let cafe = try #require(result.articles.first { $0.origin.record == 9 })
-        #expect(cafe.paragraphs.contains {
-            $0.hasPrefix("\u{201C}We will not be moved,\u{201D} said the café owner, Renée Dubois")
-        }, "\(cafe.paragraphs)")
+        #expect(
+            cafe.paragraphs.contains {
+                $0.hasPrefix("\u{201C}We will not be moved,\u{201D} said the café owner, Renée Dubois")
+            },
+            "\(cafe.paragraphs)"
+        )
         #expect(cafe.text.contains("The landlord\u{2019}s agent declined to comment \u{2013} for now."))
     }
 
@@ -73,11 +86,14 @@ struct WARCReaderTests {
     }
 
     @Test func plainAndCompressedCopiesGiveTheSameArticles() throws {
-        #expect(try read("news.warc").articles == read("news.warc.gz").articles.map { article in
-            var copy = article
-            copy.origin.path = "news.warc"
-            return copy
-        })
+        #expect(
+            try read("news.warc").articles
+                == read("news.warc.gz").articles.map { article in
+                    var copy = article
+                    copy.origin.path = "news.warc"
+                    return copy
+                }
+        )
     }
 
     @Test func truncatedGzipMemberKeepsEverythingBefore() throws {
@@ -134,7 +150,8 @@ struct WARCReaderTests {
     }
 
     @Test func headerNamesAreCaseInsensitiveAndContinuationsJoined() throws {
-        let header = "WARC/1.1\r\nwarc-type: Response\r\nWARC-TARGET-URI: https://a.example/x\r\n"
+        let header =
+            "WARC/1.1\r\nwarc-type: Response\r\nWARC-TARGET-URI: https://a.example/x\r\n"
             + "X-Long: one\r\n two\r\ncontent-length: 0\r\n\r\n"
         let parsed = Array(header.utf8).withUnsafeBytes { WARCRecordHeader.parse($0, at: 0) }
         guard case .header(let record, let blockStart) = parsed else {
