@@ -82,7 +82,8 @@ public struct LiveBlogEntry: Sendable, Hashable, Codable {
     public var timeText: String?
     /// The time stamp resolved against the article's date, when both are known.
     public var timestamp: PublicationDate?
-    /// Indices into the parent article's `paragraphs` that make up this entry's body.
+    /// Indices into the parent article's `paragraphs` that make up this entry: its headline first, when it
+    /// has one (headlines carry news and quotes of their own), then its body. Time-stamp lines are not paragraphs.
     public var paragraphRange: Range<Int>
 
     public init(headline: String? = nil, timeText: String? = nil, timestamp: PublicationDate? = nil, paragraphRange: Range<Int>) {

@@ -24,7 +24,8 @@ public struct ArticleDraft: Sendable {
     }
 
     /// Normalizes whitespace in every field, drops empty paragraphs (re-indexing live-blog entries),
-    /// hashes the body and returns the article; throws ``IngestError/Code/empty`` when no body text is left.
+    /// splits a wire dateline ("WASHINGTON —") off the first paragraph, hashes the body and returns the
+    /// article; throws ``IngestError/Code/empty`` when no body text is left.
     public func finish() throws -> Article {
         var kept: [String] = []
         var newIndex: [Int] = []
@@ -46,6 +47,11 @@ public struct ArticleDraft: Sendable {
             copy.paragraphRange = lower..<max(lower, upper)
             copy.headline = entry.headline.map(TextCleanup.collapseWhitespace).flatMap { $0.isEmpty ? nil : $0 }
             return copy.paragraphRange.isEmpty && copy.headline == nil ? nil : copy
+        }
+        var dateline = dateline.map(TextCleanup.collapseWhitespace)
+        if dateline == nil, let split = Dateline.split(kept[0]) {
+            dateline = split.dateline
+            kept[0] = split.rest
         }
         let hash = ContentHash.of(paragraphs: kept)
         func clean(_ s: String?) -> String? {

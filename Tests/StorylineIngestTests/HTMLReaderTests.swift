@@ -52,7 +52,7 @@ struct HTMLReaderTests {
     @Test func wireArticleWithJSONLDAndChrome() throws {
         let article = try read("wire-article")
         let body = [
-            "KYIV, Feb 27 (Reuters) - Ukraine and the United States have agreed the terms of a framework deal on developing Ukraine's mineral resources, two Ukrainian officials said on Thursday, a step Kyiv hopes will secure continued U.S. support.",
+            "Ukraine and the United States have agreed the terms of a framework deal on developing Ukraine's mineral resources, two Ukrainian officials said on Thursday, a step Kyiv hopes will secure continued U.S. support.",
             "The agreement, which still needs to be signed by both presidents, would create a joint investment fund into which Ukraine would contribute half of its future revenues from state-owned natural resources.",
             "\"It is a good deal, but it is only a framework,\" one of the officials told Reuters, speaking on condition of anonymity because the talks were confidential.",
             "Security guarantees",
@@ -60,6 +60,7 @@ struct HTMLReaderTests {
             "Reporting by Tom Balmforth and Olena Harmash; Editing by Alex Richardson",
         ]
         #expect(article.paragraphs == body)
+        #expect(article.dateline == "KYIV, Feb 27 (Reuters)")
         let chrome = [
             "We use cookies", "Accept all cookies", "Reuters home", "Markets", "Share this article", "Facebook",
             "Sign up here.", "Reuters Daily Briefing", "Advertisement", "Read more: Zelenskiy to visit Washington",
@@ -114,10 +115,13 @@ struct HTMLReaderTests {
         let article = try read("live-blog")
         #expect(
             article.paragraphs == [
+                "Zelenskyy confirms Friday visit",
                 "Volodymyr Zelenskyy has confirmed he will travel to Washington on Friday.",
                 "Speaking at a press conference in Kyiv, he said the minerals agreement was \"only the beginning\".",
+                "Starmer meets Trump",
                 "The UK prime minister, Keir Starmer, arrived at the White House shortly after 1pm local time.",
                 "He is expected to press the case for a US security \"backstop\" for any European peacekeeping force.",
+                "Russian strikes hit Odesa overnight",
                 "Russian drones struck energy infrastructure in the southern port city of Odesa overnight, the regional governor said.",
             ])
         let entries = article.liveBlogEntries
@@ -126,14 +130,14 @@ struct HTMLReaderTests {
         #expect(entries[0].headline == "Zelenskyy confirms Friday visit")
         #expect(entries[0].timeText == "15.21 GMT")
         #expect(entries[0].timestamp?.iso8601 == "2025-02-27T15:21:00Z")
-        #expect(entries[0].paragraphRange == 0..<2)
+        #expect(entries[0].paragraphRange == 0..<3)
         #expect(entries[1].headline == "Starmer meets Trump")
         #expect(entries[1].timestamp?.iso8601 == "2025-02-27T13:05:00Z")
-        #expect(entries[1].paragraphRange == 2..<4)
+        #expect(entries[1].paragraphRange == 3..<6)
         #expect(entries[2].headline == "Russian strikes hit Odesa overnight")
         #expect(entries[2].timeText == "11.47 GMT")
         #expect(entries[2].timestamp?.iso8601 == "2025-02-27T11:47Z")
-        #expect(entries[2].paragraphRange == 4..<5)
+        #expect(entries[2].paragraphRange == 6..<8)
         expectAbsent(["Support the Guardian", "Share on Facebook", "What Starmer wants", "Weather warning", "15.21 GMT"],
                      from: article)
         expectRemoved(["Related: What Starmer wants from the Trump meeting", "Share on Facebook"], from: article)

@@ -168,13 +168,16 @@ struct HTMLContentEmitter {
         }
     }
 
-    /// Emits one live-blog entry: its headline and time stamp go to the entry, its paragraphs to the body.
+    /// Emits one live-blog entry: its headline opens the entry's paragraphs (headlines carry news, and
+    /// quotes, of their own), its time stamp goes to the entry, its paragraphs to the body.
     private mutating func emitEntry(_ ci: Int, depth: Int) {
         let s = walk.elements[ci]
+        let start = paragraphs.count
         var headline: String?
         for k in (ci + 1)..<s.end where !walk.elements[k].removed && walk.elements[k].tag == .heading {
             headline = XMLNode(walk.elements[k].node).collapsedText
             skip.insert(k)
+            if let headline, !headline.isEmpty { paragraphs.append(headline) }
             break
         }
         var timeText: String?
@@ -183,7 +186,6 @@ struct HTMLContentEmitter {
             timeText = stamp.text.isEmpty ? stamp.value : stamp.text
             timeValue = stamp.value
         }
-        let start = paragraphs.count
         emitContainer(ci, depth: depth + 1)
         entries.append(Entry(headline: headline, timeText: timeText, timeValue: timeValue, range: start..<paragraphs.count))
     }

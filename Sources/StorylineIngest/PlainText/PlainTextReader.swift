@@ -85,11 +85,6 @@ public struct PlainTextReader: Sendable {
     }
 
     private func finish(_ draft: inout ArticleDraft, body: [String]) throws -> Article {
-        var body = body
-        if let first = body.first, let split = Dateline.split(first) {
-            draft.dateline = split.dateline
-            body[0] = split.rest
-        }
         if let blog = LiveBlogSegmenter.segment(lines: body, title: draft.title, articleDate: draft.published) {
             draft.paragraphs = blog.paragraphs
             draft.liveBlogEntries = blog.entries

@@ -22,7 +22,7 @@ enum Dateline {
         guard dashStart > 1, dashEnd < scalars.count else { return nil }
         let head = String(String.UnicodeScalarView(scalars[0..<dashStart])).trimmingSpaces()
         let rest = String(String.UnicodeScalarView(scalars[dashEnd...])).trimmingSpaces()
-        guard !head.isEmpty, !rest.isEmpty, isPlaceHead(head) else { return nil }
+        guard !head.isEmpty, rest.unicodeScalars.count >= 40, isPlaceHead(head) else { return nil }
         return (head, rest)
     }
 
