@@ -43,12 +43,12 @@ public struct DocumentReader: Sendable {
             if case .decoded(_, let first)? = GzipMemberDecoder(bytes).next(budget: 1 << 20),
                 first.starts(with: Array("WARC/".utf8))
             {
-                return try WARCReader(maxDecompressedBytes: maxDecompressedBytes).read(bytes, path: path)
+                return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(bytes, path: path)
             }
             let inner = try Gzip.decompress(bytes, limit: maxDecompressedBytes)
             return try readOrThrow(inner, path: path, decompressed: true)
         case .format(.warc):
-            return try WARCReader(maxDecompressedBytes: maxDecompressedBytes).read(bytes, path: path)
+            return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(bytes, path: path)
         case .format(.rss), .format(.atom):
             return try FeedReader().read(bytes, path: path)
         case .format(.jsonl):

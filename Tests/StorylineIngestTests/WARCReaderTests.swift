@@ -140,6 +140,18 @@ struct WARCReaderTests {
         #expect(roomy.errors.map(\.location) == ["record 2"])
     }
 
+    @Test func binaryAndOversizedBodiesNeverReachTheHTMLParser() throws {
+        // Default limits: the bomb body (8 MiB of zeros labelled text/html) is refused as binary.
+        let result = try WARCReader().read(Self.fixture("bomb.warc.gz"), path: "bomb.warc.gz")
+        #expect(result.articles.map(\.origin.record) == [1, 3, 4])
+        #expect(result.errors.map(\.code) == [.binary])
+        #expect(result.errors.first?.message.contains("https://harbourgazette.example/bomb") == true)
+        // A page limit of 1 MiB refuses the 3 MB page too, and the bomb before it is decoded.
+        let small = try WARCReader(maxPageBytes: 1 << 20).read(Self.fixture("bomb.warc.gz"), path: nil)
+        #expect(small.articles.map(\.origin.record) == [1, 4])
+        #expect(small.errors.map(\.code) == [.tooLarge, .tooLarge])
+    }
+
     @Test func notAWARCFileThrows() throws {
         let error = try #require(throws: IngestError.self) {
             try WARCReader().read(Array("<html><body>hi</body></html>".utf8), path: "page.html")

@@ -10,10 +10,13 @@ extension WARCReader {
         var index = 0
         /// Bytes decompression may still produce.
         var budget: Int
+        /// The largest decoded page.
+        let maxPageBytes: Int
 
-        init(path: String?, budget: Int) {
+        init(path: String?, budget: Int, maxPageBytes: Int) {
             self.path = path
             self.budget = budget
+            self.maxPageBytes = maxPageBytes
         }
 
         /// Records an error located at the current record.
@@ -40,7 +43,7 @@ extension WARCReader {
             let uri = header.targetURI
             let body: [UInt8]
             do {
-                let limit = budget
+                let limit = min(budget, maxPageBytes)
                 body = try HTTPBody.decode(
                     Array(block[response.bodyRange]),
                     transferEncoding: response.value("transfer-encoding"),
@@ -61,6 +64,16 @@ extension WARCReader {
                 return
             }
             if mediaType == nil && !HTTPBody.sniffsAsHTML(body) { return }
+            guard body.count <= maxPageBytes else {
+                fail(.tooLarge, "the page" + (uri.map { " \(IngestError.quote($0, limit: 200))" } ?? "")
+                    + " is \(ByteCount.describe(body.count)), above the \(ByteCount.describe(maxPageBytes)) limit for one page")
+                return
+            }
+            if case .binary(let offset) = FormatSniffer.sniff(body) {
+                fail(.binary, "the HTTP body" + (uri.map { " of \(IngestError.quote($0, limit: 200))" } ?? "")
+                    + " is binary (byte 0x\(String(body[offset], radix: 16)) at offset \(offset)), not HTML")
+                return
+            }
             let origin = ArticleOrigin(
                 path: path,
                 format: .warc,

@@ -15,10 +15,16 @@ public struct WARCReader: Sendable {
     /// The most bytes decompression may produce for the whole file (gzip members and HTTP bodies together),
     /// and the largest record accepted.
     public var maxDecompressedBytes: Int
+    /// The largest decoded HTML page accepted; a larger body (a decompression bomb, a binary blob labelled
+    /// `text/html`) is refused as ``IngestError/Code/tooLarge`` without reaching the HTML parser.
+    public var maxPageBytes: Int
 
-    /// - Parameter maxDecompressedBytes: the decompression budget for one file, and the largest record read.
-    public init(maxDecompressedBytes: Int = 4 << 30) {
+    /// - Parameters:
+    ///   - maxDecompressedBytes: the decompression budget for one file, and the largest record read.
+    ///   - maxPageBytes: the largest decoded page.
+    public init(maxDecompressedBytes: Int = 4 << 30, maxPageBytes: Int = 16 << 20) {
         self.maxDecompressedBytes = maxDecompressedBytes
+        self.maxPageBytes = maxPageBytes
     }
 
     /// Reads every HTML response of a WARC or WARC.gz file (recognised by the gzip magic number).
@@ -27,7 +33,7 @@ public struct WARCReader: Sendable {
     ///   does not start with a WARC record. Problems with single records are returned in ``ReadResult/errors``.
     public func read(_ bytes: [UInt8], path: String?) throws -> ReadResult {
         guard !bytes.isEmpty else { throw IngestError(.empty, "empty WARC file", path: path) }
-        var session = Session(path: path, budget: maxDecompressedBytes)
+        var session = Session(path: path, budget: maxDecompressedBytes, maxPageBytes: maxPageBytes)
         if Gzip.hasMagic(bytes) {
             try readCompressed(bytes, session: &session)
         } else {
