@@ -16,11 +16,11 @@ extension FeedReader {
             draft.language = entry.xmlLanguage
 
             let published =
-                entry.element("published", in: ns)?.trimmedText.flatMap(FeedDate.rfc3339)
-                ?? entry.element("issued", in: ns)?.trimmedText.flatMap(FeedDate.rfc3339)
+                entry.element("published", in: ns)?.trimmedText.flatMap(ISODate.parse)
+                ?? entry.element("issued", in: ns)?.trimmedText.flatMap(ISODate.parse)
             let updated =
-                entry.element("updated", in: ns)?.trimmedText.flatMap(FeedDate.rfc3339)
-                ?? entry.element("modified", in: ns)?.trimmedText.flatMap(FeedDate.rfc3339)
+                entry.element("updated", in: ns)?.trimmedText.flatMap(ISODate.parse)
+                ?? entry.element("modified", in: ns)?.trimmedText.flatMap(ISODate.parse)
             draft.published = published ?? updated
             draft.modified = published == nil ? nil : updated
 

@@ -28,13 +28,13 @@ extension FeedReader {
                 ?? item.xmlLanguage ?? channelLanguage
 
             if let pubDate = item.element("pubDate", in: ns)?.trimmedText {
-                draft.published = FeedDate.parse(pubDate)
+                draft.published = RFC822Date.parse(pubDate) ?? ISODate.parse(pubDate)
             }
             if draft.published == nil, let date = item.element("date", in: FeedNamespace.dublinCore)?.trimmedText {
-                draft.published = FeedDate.rfc3339(date) ?? FeedDate.rfc822(date)
+                draft.published = ISODate.parse(date) ?? RFC822Date.parse(date)
             }
             if let updated = item.element("updated", in: FeedNamespace.atom)?.trimmedText {
-                draft.modified = FeedDate.rfc3339(updated)
+                draft.modified = ISODate.parse(updated)
             }
 
             for creator in item.elements("creator", in: FeedNamespace.dublinCore) {

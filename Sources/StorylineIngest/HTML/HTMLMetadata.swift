@@ -72,7 +72,7 @@ struct HTMLMetadata {
             isLiveBlog = (ldArticle["@type"]?.strings ?? []).contains("LiveBlogPosting")
             updates = (ldArticle["liveBlogUpdate"]?.list ?? []).map { update in
                 Update(headline: update["headline"]?.string,
-                       published: update["datePublished"]?.string.flatMap(HTMLDateParser.parse),
+                       published: update["datePublished"]?.string.flatMap(DateText.value),
                        body: update["articleBody"]?.string)
             }
         }
@@ -109,7 +109,7 @@ struct HTMLMetadata {
         func first(_ values: [String?]) -> PublicationDate? {
             var found: PublicationDate?
             for value in values {
-                guard let value, let date = HTMLDateParser.parse(value) else { continue }
+                guard let value, let date = DateText.value(value) else { continue }
                 precise.append(date)
                 if found == nil { found = date }
             }
@@ -122,8 +122,8 @@ struct HTMLMetadata {
         let scopedTime = first(
             walk.dates.filter { $0.source == .timeElement && !$0.modified && scope.contains($0.index) }.map(\.value))
         var chosen = ldPublished ?? metaPublished ?? markedPublished ?? pagePublished ?? scopedTime
-        if chosen == nil, let url = self.url ?? url { chosen = HTMLDateParser.fromURL(url) }
-        if chosen == nil, let url, url != self.url { chosen = HTMLDateParser.fromURL(url) }
+        if chosen == nil, let url = self.url ?? url { chosen = URLPathDate.parse(url) }
+        if chosen == nil, let url, url != self.url { chosen = URLPathDate.parse(url) }
         if chosen == nil {
             let texts = walk.dates.filter { $0.source == .stampText && $0.index < rootEnd }
             let preferred = texts.filter {
@@ -131,7 +131,7 @@ struct HTMLMetadata {
                 return lower.contains("publish") || lower.contains("posted")
             }
             for candidate in preferred + texts {
-                if let date = HTMLDateParser.find(in: candidate.text) {
+                if let date = DateText.firstDate(in: candidate.text)?.date {
                     chosen = date
                     break
                 }

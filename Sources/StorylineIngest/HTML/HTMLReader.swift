@@ -118,17 +118,16 @@ public struct HTMLReader: Sendable {
         func key(_ s: String?) -> String? { s.map { TextCleanup.collapseWhitespace($0).lowercased() } }
         if !emitter.entries.isEmpty {
             return emitter.entries.map { entry in
-                var timestamp = entry.timeValue.flatMap(HTMLDateParser.parse)
+                var timestamp = entry.timeValue.flatMap(DateText.value)
                 if let update = metadata.updates.first(where: { $0.headline != nil && key($0.headline) == key(entry.headline) }),
                     let date = update.published, timestamp == nil || timestamp?.hour == nil
                 {
                     timestamp = date
                 }
                 if timestamp == nil || timestamp?.hour == nil, let text = entry.timeText,
-                    let clock = HTMLDateParser.clockTime(text), let day = timestamp ?? metadata.published
+                    let clock = ClockTime.first(in: text), let day = timestamp ?? metadata.published
                 {
-                    let date = PublicationDate(year: day.year, month: day.month, day: day.day, hour: clock.hour,
-                                               minute: clock.minute, utcOffsetMinutes: clock.offset)
+                    let date = clock.on(day)
                     if date.isValid { timestamp = date }
                 }
                 return LiveBlogEntry(headline: entry.headline, timeText: entry.timeText, timestamp: timestamp,

@@ -131,39 +131,13 @@ struct LiveBlogSegmenter {
         return !sentenceEnd.contains(scalars[end])
     }
 
-    /// "15:21", "3.21pm", "11:05 GMT", "9:30 a.m. ET" alone on a line.
+    /// "15:21", "3.21pm", "11:05 GMT", "9:30 a.m. ET" alone on a line. An ambiguous zone ("ET", "IST") is
+    /// accepted but gives no offset (see ``DateZones``).
     static func timeStamp(_ text: String) -> TimeStamp? {
         let b = Array(text.utf8)
-        guard b.count >= 4, b.count <= 16, DateText.isDigit(b[0]) else { return nil }
-        let (h, he, hd) = DateText.number(b, 0)
-        guard hd >= 1, hd <= 2, he + 2 < b.count + 0, he < b.count, b[he] == 0x3A || b[he] == 0x2E else { return nil }
-        let (m, me, md) = DateText.number(b, he + 1)
-        guard md == 2, m <= 59 else { return nil }
-        var hour = h
-        var i = me
-        if i < b.count, b[i] == 0x20 { i += 1 }
-        if let (w, e) = DateText.word(b, i) {
-            if w == "am" || w == "a.m" {
-                hour = h == 12 ? 0 : h
-                i = e
-            } else if w == "pm" || w == "p.m" {
-                hour = h == 12 ? 12 : h + 12
-                i = e
-            }
-            if i < b.count, b[i] == 0x2E { i += 1 }
-        }
-        var offset: Int?
-        if i < b.count, b[i] == 0x20 { i += 1 }
-        if i < b.count {
-            // US zones without daylight-saving information ("ET") are accepted but give no offset.
-            guard let (zone, ze) = DateText.upperWord(b, i), DateText.zoneOffsets[zone] != nil || usZones.contains(zone)
-            else { return nil }
-            offset = DateText.zoneOffsets[zone]
-            i = ze
-        }
-        guard i == b.count, hour <= 23 else { return nil }
-        return TimeStamp(text: text, hour: hour, minute: m, utcOffsetMinutes: offset)
+        guard b.count >= 4, b.count <= 16, let (time, end) = ClockTime.parse(b, at: 0, zone: .upperCase),
+            end == b.count
+        else { return nil }
+        return TimeStamp(text: text, hour: time.hour, minute: time.minute, utcOffsetMinutes: time.utcOffsetMinutes)
     }
-
-    private static let usZones: Set<String> = ["ET", "PT", "CT", "MT"]
 }

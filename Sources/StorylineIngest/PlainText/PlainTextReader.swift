@@ -166,7 +166,7 @@ public struct PlainTextReader: Sendable {
             for (keyword, modified) in dateKeywords {
                 let k = Array(keyword.utf8)
                 if j + k.count <= bytes.count,
-                    zip(bytes[j..<(j + k.count)], k).allSatisfy({ DateText.lower($0) == $1 })
+                    zip(bytes[j..<(j + k.count)], k).allSatisfy({ DateBytes.lower($0) == $1 })
                 {
                     isModified = modified
                     j += k.count
