@@ -194,7 +194,7 @@ struct HTMLContentEmitter {
     private mutating func emitBlock(_ index: Int) {
         let s = walk.elements[index]
         var bytes: [UInt8] = []
-        HTMLContentEmitter.appendVisibleText(s.node, to: &bytes)
+        HTMLPageWalk.appendText(s.node, to: &bytes, spaceEveryElement: false)
         let text = TextCleanup.collapseWhitespace(String(decoding: bytes, as: UTF8.self))
         guard !text.isEmpty else { return }
         let linkDense = s.tag == .heading ? s.linkDensity > 0.9 : s.linkDensity > (s.tag == .listItem ? 0.5 : 0.6)
@@ -226,32 +226,6 @@ struct HTMLContentEmitter {
         paragraphs.append(text)
     }
 
-    /// Appends the text under `node`, with a space for `<br>` and between block elements.
-    static func appendVisibleText(_ node: xmlNodePtr, to bytes: inout [UInt8]) {
-        var child = node.pointee.children
-        while let c = child {
-            child = c.pointee.next
-            switch c.pointee.type {
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if var p = c.pointee.content {
-                    while p.pointee != 0 {
-                        bytes.append(p.pointee)
-                        p += 1
-                    }
-                }
-            case XML_ELEMENT_NODE:
-                let tag = HTMLTag.of(c)
-                if tag == .br || tag.isBlock || tag == .heading {
-                    bytes.append(0x20)
-                }
-                appendVisibleText(c, to: &bytes)
-                if tag.isBlock || tag == .heading { bytes.append(0x20) }
-            default:
-                break
-            }
-        }
-    }
-
     /// Loose inline text accumulated inside a container.
     private struct Run {
         var bytes: [UInt8] = []
@@ -268,7 +242,7 @@ struct HTMLContentEmitter {
         }
 
         mutating func appendElement(_ node: xmlNodePtr, stats: ElementStats) {
-            HTMLContentEmitter.appendVisibleText(node, to: &bytes)
+            HTMLPageWalk.appendText(node, to: &bytes, spaceEveryElement: false)
             textBytes += stats.textBytes
             linkBytes += stats.tag == .anchor ? stats.textBytes : stats.linkBytes
         }

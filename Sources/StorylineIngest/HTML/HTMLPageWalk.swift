@@ -370,13 +370,15 @@ struct HTMLPageWalk {
     /// The text under `node`, whitespace collapsed, with element boundaries spaced.
     static func spacedText(_ node: xmlNodePtr) -> String {
         var bytes: [UInt8] = []
-        appendSpacedText(node, to: &bytes)
+        appendText(node, to: &bytes, spaceEveryElement: true)
         return TextCleanup.collapseWhitespace(String(decoding: bytes, as: UTF8.self))
     }
 
-    /// Appends the text under `node` with a space at every element boundary, so that a removed menu reads
-    /// "World Business Markets" rather than "WorldBusinessMarkets".
-    static func appendSpacedText(_ node: xmlNodePtr, to bytes: inout [UInt8]) {
+    /// Appends the text under `node`. A space goes after every block and heading and before every `<br>`,
+    /// block and heading; with `spaceEveryElement` also before links and other non-inline elements, and
+    /// scripts are skipped, so that a removed menu reads "World Business Markets" rather than
+    /// "WorldBusinessMarkets".
+    static func appendText(_ node: xmlNodePtr, to bytes: inout [UInt8], spaceEveryElement: Bool) {
         var child = node.pointee.children
         while let c = child {
             child = c.pointee.next
@@ -390,10 +392,13 @@ struct HTMLPageWalk {
                 }
             case XML_ELEMENT_NODE:
                 let tag = HTMLTag.of(c)
-                guard tag != .script, tag != .dropSilent else { continue }
-                // Links and other non-inline elements get a space before them ("Home World UK"), blocks after too.
-                if tag != .inline { bytes.append(0x20) }
-                appendSpacedText(c, to: &bytes)
+                if spaceEveryElement {
+                    guard tag != .script, tag != .dropSilent else { continue }
+                    if tag != .inline { bytes.append(0x20) }
+                } else if tag == .br || tag.isBlock || tag == .heading {
+                    bytes.append(0x20)
+                }
+                appendText(c, to: &bytes, spaceEveryElement: spaceEveryElement)
                 if tag.isBlock || tag == .heading { bytes.append(0x20) }
             default:
                 break
