@@ -29,10 +29,11 @@ public struct HTMLReader: Sendable {
     public func read(
         _ bytes: [UInt8], origin: ArticleOrigin, url: String? = nil, declaredEncoding: String? = nil
     ) throws -> Article {
-        var extraction = try extract(bytes, origin: origin, url: url, declaredEncoding: declaredEncoding, classChrome: true)
+        let page = bytes.withUnsafeBytes(HTMLRawText.strip) ?? bytes
+        var extraction = try extract(page, origin: origin, url: url, declaredEncoding: declaredEncoding, classChrome: true)
         if extraction.paragraphs.isEmpty {
             // A page whose body container carries a chrome-like class: read it again keeping classed elements.
-            extraction = try extract(bytes, origin: origin, url: url, declaredEncoding: declaredEncoding, classChrome: false)
+            extraction = try extract(page, origin: origin, url: url, declaredEncoding: declaredEncoding, classChrome: false)
         }
         var draft = ArticleDraft(origin: origin)
         let metadata = extraction.metadata
