@@ -12,7 +12,8 @@ enum RFC822Date {
         guard let (date, dayEnd) = WrittenDate.day(b, at: 0, twoDigitYears: true) else { return nil }
         var i = DateBytes.skipSeparators(b, dayEnd)
         guard i < b.count else { return date }
-        guard var (time, timeEnd) = ClockTime.parse(b, at: i) else { return nil }
+        guard let (parsedTime, timeEnd) = ClockTime.parse(b, at: i) else { return nil }
+        var time = parsedTime
         i = DateBytes.skipSpaces(b, timeEnd)
         if i < b.count, b[i] != 0x28 {
             if let (zone, zoneEnd) = DateZones.zone(b, at: i, spelling: .anyCase) {
