@@ -30,6 +30,12 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress output; errors and the summary only.")
     var quiet = false
 
+    func validate() throws {
+        if paths.isEmpty && isatty(STDIN_FILENO) == 1 {
+            throw ValidationError("no input: give files or directories, or pipe an input into standard input (-)")
+        }
+    }
+
     func run() async throws {
         let summary = try await Self.ingest(paths: paths, store: store, jobs: jobs, quiet: quiet || json)
         if json {
