@@ -255,3 +255,63 @@ struct HTMLReaderTests {
         #expect(result.removed == ["Share on Facebook", "Read more", "Chart: rates since 2020"])
     }
 }
+
+extension HTMLReaderTests {
+    /// Every paragraph sits in its own component wrapper (`<div data-component="text-block"><div
+    /// class="…RichTextContainer"><p>`), so the body markers are cousins, not siblings, and one long paragraph
+    /// outscores each of the others: the content root must gather all of them, not keep the largest one.
+    @Test func broadcasterTextBlocksKeepEveryParagraph() throws {
+        let article = try read("broadcaster-text-blocks")
+        let body = [
+            "River walls breached during Storm Freya will be rebuilt before next winter, the environment secretary has said, after hundreds of homes were flooded across the Severn valley.",
+            "Emergency funding of £40m will pay for the repairs, which engineers say are the most extensive since the floods of 2007.",
+            "Speaking in Gloucester on Monday, the minister told reporters that the government had learned from previous storms, that councils would be consulted on every scheme, that farmers whose land was used to store flood water would be compensated, that the Environment Agency would publish its inspection reports in full, and that, in her words, \"nobody who was flooded this winter should have to wonder whether it will happen again next year, or the year after, or the year after that\".",
+            "Local residents were not convinced.",
+            "\"We were told the same thing last time,\" said Margaret Ellis, whose house on the river front took in a metre of water. \"I'll believe it when I see the wall.\"",
+            "Warnings ignored",
+            "An inspection in 2023 had found that two sections of the wall were in poor condition, according to documents seen by the Local Democracy Reporting Service.",
+            "The Environment Agency said repairs had been scheduled but were delayed by the wet autumn.",
+            "Work on the first section is expected to start in May.",
+        ]
+        expectInOrder(body, in: article)
+        #expect(article.paragraphs == body)
+        let chrome = [
+            "Skip to content", "iPlayer", "Climate", "Flood defences to be rebuilt", "Hannah Okafor",
+            "Environment correspondent", "4 March 2025", "Image source", "PA Media", "Image caption",
+            "Residents piled sandbags", "Hundreds of homes flooded", "How are flood defences paid for?",
+            "Related topics", "Tewkesbury", "More on this story", "Thousands without power", "Sandbag stations open",
+            "What should you do if your home floods?", "Most read", "Man charged", "Terms of Use", "Copyright 2025 BBC",
+        ]
+        expectAbsent(chrome, from: article)
+        expectRemoved(
+            ["Residents piled sandbags against the breached wall", "How are flood defences paid for?"], from: article)
+        #expect(article.title == "Flood defences to be rebuilt after storm damage, minister says")
+        #expect(article.published?.iso8601 == "2025-03-04T07:42:11Z")
+        #expect(article.byline == ["Hannah Okafor"])
+    }
+
+    /// The same layout with the marker only on the inner block (the wrappers are cousins), and with no marker
+    /// and no `<article>` at all (the best-scored block is one wrapped paragraph): every paragraph is kept.
+    @Test(arguments: [
+        #"<div data-component="text-block" class="ssrcss-q1w2e3-ComponentWrapper"><div class="ssrcss-7uxr49-RichTextContainer"><p>"#,
+        #"<div data-component="text-block" class="ssrcss-q1w2e3-ComponentWrapper"><div class="ssrcss-9zx8y7-Container"><p>"#,
+    ])
+    func paragraphsInTheirOwnWrappersAreJoined(open: String) throws {
+        let paragraphs = [
+            "The council approved the budget on Tuesday after a three-hour debate.",
+            "Opposition members, who had asked for more money for libraries, parks, buses, street lighting, youth clubs, and the repair of roads damaged by the winter, voted against it, saying that the plan, as drafted, would leave the poorest wards, once again, with the least.",
+            "The leader said the figures were final.",
+            "Council tax will rise by 4.99% from April, the maximum allowed without a referendum.",
+        ]
+        let blocks = paragraphs.map { open + $0 + "</p></div></div>" }.joined()
+        let html = """
+            <html><head><meta charset="utf-8"><title>Council budget approved</title></head><body>
+            <nav><a href="/">Home</a><a href="/news">News</a></nav>
+            <main><div id="story"><h1>Council budget approved</h1>\(blocks)
+            <section><h2>More on this story</h2><ul><li><a href="/a">Libraries to close</a></li><li><a href="/b">Bus routes cut</a></li></ul></section>
+            </div></main><footer><p>Copyright 2025. All rights reserved.</p></footer></body></html>
+            """
+        let article = try reader.read(Array(html.utf8), origin: ArticleOrigin(path: "council.html", format: .html))
+        #expect(article.paragraphs == paragraphs)
+    }
+}

@@ -29,6 +29,11 @@ struct HTMLContentEmitter {
     // MARK: - Content root
 
     /// The elements whose content is the article, in document order.
+    ///
+    /// 1. The outermost explicit body markers (`itemprop=articleBody`, "article-body", "rich-text"…): the
+    ///    ancestor that gathers them when they are scattered (each paragraph in its own marked component),
+    ///    else the largest one and its sibling markers; 2. the longest `<article>`; 3. the best-scored
+    ///    container. A choice must be plausible next to the best-scored container.
     func contentRoots() -> [Int] {
         let elements = walk.elements
         guard let body = walk.bodyIndex, !elements[body].removed else { return [] }
@@ -43,6 +48,7 @@ struct HTMLContentEmitter {
                 best = i
             }
         }
+        if bestScore > 0 { best = gatheringAncestor(of: best, below: body) }
         func isAncestor(_ a: Int, of b: Int) -> Bool { a <= b && b < elements[a].end }
         func plausible(_ root: Int) -> Bool {
             let r = elements[root]
@@ -51,14 +57,25 @@ struct HTMLContentEmitter {
             return r.textBytes * 3 >= elements[best].textBytes
         }
         // 1. Explicit body markers (itemprop=articleBody, "article-body", "entry-content"…), outermost ones.
+        //    `allMarkers` also holds the short ones (a one-sentence paragraph in its own marked wrapper), for
+        //    measuring how the marked text is spread.
         var markers: [Int] = []
+        var allMarkers: [Int] = []
+        var markedBytes = 0
         var outerEnd = 0
-        for i in range where !elements[i].removed && elements[i].isBodyMarker && elements[i].textBytes >= 100 {
+        for i in range where !elements[i].removed && elements[i].isBodyMarker && elements[i].textBytes > 0 {
             if i < outerEnd { continue }
-            markers.append(i)
+            allMarkers.append(i)
+            markedBytes += elements[i].textBytes
             outerEnd = elements[i].end
+            if elements[i].textBytes >= 100 { markers.append(i) }
         }
         if let top = markers.max(by: { elements[$0].textBytes < elements[$1].textBytes }), plausible(top) {
+            if let gathering = markerAncestor(of: top, markers: allMarkers, markedBytes: markedBytes, below: body),
+                plausible(gathering)
+            {
+                return [gathering]
+            }
             let parent = elements[top].parent
             return markers.filter { elements[$0].parent == parent && plausible($0) }
         }
@@ -70,6 +87,51 @@ struct HTMLContentEmitter {
         if let article, plausible(article) { return [article] }
         // 3. The best-scored container.
         return bestScore > 0 ? [best] : [body]
+    }
+
+    /// The ancestor that joins scattered body markers: the lowest ancestor of `top` (below `body`) that holds at
+    /// least two thirds of the marked text, when no marker holds that much alone — a page that marks each
+    /// paragraph's own wrapper (siblings) or a block inside it (cousins). Readability joins a top candidate's
+    /// siblings; joining at the common ancestor also keeps what the markers leave out between them: short
+    /// paragraphs (markers under 100 bytes are no candidates) and sub-headings. The ancestor must itself be mostly
+    /// marked text, so that a stray marker elsewhere on the page never lifts the root to a page-wide container.
+    private func markerAncestor(of top: Int, markers: [Int], markedBytes: Int, below body: Int) -> Int? {
+        let elements = walk.elements
+        // A marker that holds most of the marked text on its own is the body; nothing to join.
+        guard elements[top].textBytes * 3 < markedBytes * 2 else { return nil }
+        var a = elements[top].parent
+        while a > body {
+            let end = elements[a].end
+            var inside = 0
+            var count = 0
+            for m in markers where m > a && m < end {
+                inside += elements[m].textBytes
+                count += 1
+            }
+            if inside * 3 >= markedBytes * 2 {
+                return count >= 2 && inside * 2 >= elements[a].textBytes ? a : nil
+            }
+            a = elements[a].parent
+        }
+        return nil
+    }
+
+    /// `candidate` itself, or, when it holds a single paragraph, the nearest ancestor (below `body`) that holds
+    /// several: a content root is never one paragraph of many. Readability joins a top candidate's sibling
+    /// paragraphs; on pages that wrap each paragraph in its own block the siblings are the wrappers, so the
+    /// join is their common parent.
+    private func gatheringAncestor(of candidate: Int, below body: Int) -> Int {
+        let elements = walk.elements
+        func paragraphs(_ i: Int) -> Int {
+            elements[i].paragraphs + (elements[i].tag == .paragraph && elements[i].textBytes > 0 ? 1 : 0)
+        }
+        guard paragraphs(candidate) == 1 else { return candidate }
+        var a = elements[candidate].parent
+        while a > body {
+            if paragraphs(a) >= 3 { return a }
+            a = elements[a].parent
+        }
+        return candidate
     }
 
     /// The element with the most live-blog-entry children under the roots (at least `minimum`).
@@ -195,7 +257,7 @@ struct HTMLContentEmitter {
         let s = walk.elements[index]
         var bytes: [UInt8] = []
         HTMLPageWalk.appendText(s.node, to: &bytes, spaceEveryElement: false)
-        let text = TextCleanup.collapseWhitespace(String(decoding: bytes, as: UTF8.self))
+        let text = TextCleanup.collapseWhitespace(bytes: bytes)
         guard !text.isEmpty else { return }
         let linkDense = s.tag == .heading ? s.linkDensity > 0.9 : s.linkDensity > (s.tag == .listItem ? 0.5 : 0.6)
         if linkDense || HTMLChromeLines.isChrome(text) {
@@ -214,7 +276,7 @@ struct HTMLContentEmitter {
     /// long enough or a sentence.
     private mutating func flush(_ run: inout Run, index: Int) {
         defer { run = Run() }
-        let text = TextCleanup.collapseWhitespace(String(decoding: run.bytes, as: UTF8.self))
+        let text = TextCleanup.collapseWhitespace(bytes: run.bytes)
         guard !text.isEmpty else { return }
         let density = run.textBytes == 0 ? 0 : Double(run.linkBytes) / Double(run.textBytes)
         let last = text.unicodeScalars.last!

@@ -248,7 +248,7 @@ struct HTMLPageWalk {
             }
             child = next
         }
-        let text = TextCleanup.collapseWhitespace(String(decoding: attribution, as: UTF8.self))
+        let text = TextCleanup.collapseWhitespace(bytes: attribution)
         if !text.isEmpty { removed.append((index, HTMLPageWalk.truncate(text))) }
     }
 
@@ -371,7 +371,7 @@ struct HTMLPageWalk {
     static func spacedText(_ node: xmlNodePtr) -> String {
         var bytes: [UInt8] = []
         appendText(node, to: &bytes, spaceEveryElement: true)
-        return TextCleanup.collapseWhitespace(String(decoding: bytes, as: UTF8.self))
+        return TextCleanup.collapseWhitespace(bytes: bytes)
     }
 
     /// Appends the text under `node`. A space goes after every block and heading and before every `<br>`,

@@ -186,7 +186,7 @@ public struct PlainTextReader: Sendable {
             i = match.utf8Range.upperBound
         }
         guard found else { return nil }
-        header.remainder = TextCleanup.collapseWhitespace(String(decoding: bytes[i...], as: UTF8.self))
+        header.remainder = TextCleanup.collapseWhitespace(bytes: bytes[i...])
         return header
     }
 
