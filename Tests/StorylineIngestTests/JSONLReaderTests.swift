@@ -73,4 +73,12 @@ struct JSONLReaderTests {
         #expect(!article.text.contains("<p>"))
         #expect(!article.text.contains("Home"))
     }
+
+    @Test func aPrettyPrintedJSONDocumentIsOneError() {
+        let json = "{\n  \"pages\": 1000,\n  \"seed\": 7\n}\n"
+        let result = JSONLReader().read(Array(json.utf8), path: "MANIFEST.json")
+        #expect(result.articles.isEmpty)
+        #expect(result.errors.count == 1)
+        #expect(result.errors.first?.message.contains("not JSON Lines") == true)
+    }
 }

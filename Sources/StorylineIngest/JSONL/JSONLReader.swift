@@ -17,6 +17,22 @@ public struct JSONLReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], path: String?) -> ReadResult {
+        var result = readLines(bytes, path: path)
+        // A pretty-printed JSON document (one object over many lines) is not JSON Lines: say so once
+        // instead of once per line.
+        if result.articles.isEmpty, result.errors.count > 1, result.errors.first?.code == .malformedJSON,
+            bytes.count <= maxLineBytes, (try? JSONSerialization.jsonObject(with: Data(bytes))) != nil
+        {
+            result.errors = [
+                IngestError(
+                    .malformedJSON, "a JSON document spread over several lines, not JSON Lines "
+                        + "(one {\"text\": …} object per line)", path: path)
+            ]
+        }
+        return result
+    }
+
+    private func readLines(_ bytes: [UInt8], path: String?) -> ReadResult {
         var result = ReadResult()
         var lineNumber = 0
         var record = 0
