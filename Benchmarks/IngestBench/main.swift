@@ -50,7 +50,9 @@ func parseOptions() -> Options {
         }
     }
     if options.directory.isEmpty {
-        FileHandle.standardError.write(Data("usage: storyline-ingest-bench <pages-dir> [--rounds N] [--limit N] [--dump out.jsonl]\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: storyline-ingest-bench <pages-dir> [--rounds N] [--limit N] [--dump out.jsonl]\n".utf8)
+        )
         exit(2)
     }
     return options
@@ -195,8 +197,14 @@ func seconds(_ d: Duration) -> Double {
     return Double(c.seconds) + Double(c.attoseconds) * 1e-18
 }
 
-func measure(mode: String, workers: Int, rounds: Int, bytes: Int, count: Int,
-             _ body: () async -> Tally) async -> ModeResult {
+func measure(
+    mode: String,
+    workers: Int,
+    rounds: Int,
+    bytes: Int,
+    count: Int,
+    _ body: () async -> Tally
+) async -> ModeResult {
     let clock = ContinuousClock()
     var times: [Double] = []
     var cpu: [Double] = []
@@ -211,10 +219,22 @@ func measure(mode: String, workers: Int, rounds: Int, bytes: Int, count: Int,
     let best = times.min() ?? .infinity
     let bestCPU = cpu[times.firstIndex(of: best) ?? 0]
     return ModeResult(
-        mode: mode, workers: workers, pages: count, bytes: bytes, seconds: best,
-        pagesPerSecond: Double(count) / best, megabytesPerSecond: Double(bytes) / 1e6 / best,
-        roundSeconds: times, cpuSeconds: bestCPU, pagesPerCPUSecond: Double(count) / bestCPU, articles: last.articles, failures: last.failures, paragraphs: last.paragraphs,
-        withTitle: last.withTitle, withDate: last.withDate)
+        mode: mode,
+        workers: workers,
+        pages: count,
+        bytes: bytes,
+        seconds: best,
+        pagesPerSecond: Double(count) / best,
+        megabytesPerSecond: Double(bytes) / 1e6 / best,
+        roundSeconds: times,
+        cpuSeconds: bestCPU,
+        pagesPerCPUSecond: Double(count) / bestCPU,
+        articles: last.articles,
+        failures: last.failures,
+        paragraphs: last.paragraphs,
+        withTitle: last.withTitle,
+        withDate: last.withDate
+    )
 }
 
 // MARK: - Dump (untimed)
@@ -281,18 +301,32 @@ let rssAfterLoad = memoryStatus().current
 _ = ingest(pages.prefix(min(20, pages.count)))
 
 var modes: [ModeResult] = []
-modes.append(await measure(mode: "1 core", workers: 1, rounds: options.rounds, bytes: totalBytes, count: pages.count) {
-    ingest(pages[...])
-})
-modes.append(await measure(
-    mode: "all cores", workers: options.threads, rounds: options.rounds, bytes: totalBytes, count: pages.count
-) {
-    await ingestParallel(pages, workers: options.threads)
-})
+modes.append(
+    await measure(mode: "1 core", workers: 1, rounds: options.rounds, bytes: totalBytes, count: pages.count) {
+        ingest(pages[...])
+    }
+)
+modes.append(
+    await measure(
+        mode: "all cores",
+        workers: options.threads,
+        rounds: options.rounds,
+        bytes: totalBytes,
+        count: pages.count
+    ) {
+        await ingestParallel(pages, workers: options.threads)
+    }
+)
 
 let report = Report(
-    pages: pages.count, bytes: totalBytes, rounds: options.rounds, cores: options.threads, modes: modes,
-    peakRSSBytes: memoryStatus().peak, rssAfterLoadBytes: rssAfterLoad)
+    pages: pages.count,
+    bytes: totalBytes,
+    rounds: options.rounds,
+    cores: options.threads,
+    modes: modes,
+    peakRSSBytes: memoryStatus().peak,
+    rssAfterLoadBytes: rssAfterLoad
+)
 
 if let path = options.dump {
     do {

@@ -35,10 +35,20 @@ public struct Article: Sendable, Hashable, Codable, Identifiable {
     public var origin: ArticleOrigin
 
     public init(
-        id: String, contentHash: String, title: String? = nil, outlet: String? = nil, url: String? = nil,
-        published: PublicationDate? = nil, modified: PublicationDate? = nil, byline: [String] = [],
-        language: String? = nil, dateline: String? = nil, paragraphs: [String],
-        liveBlogEntries: [LiveBlogEntry] = [], removedChrome: [String] = [], origin: ArticleOrigin
+        id: String,
+        contentHash: String,
+        title: String? = nil,
+        outlet: String? = nil,
+        url: String? = nil,
+        published: PublicationDate? = nil,
+        modified: PublicationDate? = nil,
+        byline: [String] = [],
+        language: String? = nil,
+        dateline: String? = nil,
+        paragraphs: [String],
+        liveBlogEntries: [LiveBlogEntry] = [],
+        removedChrome: [String] = [],
+        origin: ArticleOrigin
     ) {
         self.id = id
         self.contentHash = contentHash
@@ -86,7 +96,12 @@ public struct LiveBlogEntry: Sendable, Hashable, Codable {
     /// has one (headlines carry news and quotes of their own), then its body. Time-stamp lines are not paragraphs.
     public var paragraphRange: Range<Int>
 
-    public init(headline: String? = nil, timeText: String? = nil, timestamp: PublicationDate? = nil, paragraphRange: Range<Int>) {
+    public init(
+        headline: String? = nil,
+        timeText: String? = nil,
+        timestamp: PublicationDate? = nil,
+        paragraphRange: Range<Int>
+    ) {
         self.headline = headline
         self.timeText = timeText
         self.timestamp = timestamp
@@ -108,7 +123,10 @@ public struct ArticleOrigin: Sendable, Hashable, Codable {
     public var retrieved: PublicationDate?
 
     public init(
-        path: String?, format: InputFormat, record: Int? = nil, externalID: String? = nil,
+        path: String?,
+        format: InputFormat,
+        record: Int? = nil,
+        externalID: String? = nil,
         retrieved: PublicationDate? = nil
     ) {
         self.path = path

@@ -18,8 +18,12 @@ public struct PublicationDate: Sendable, Hashable, Codable, Comparable, CustomSt
     public var utcOffsetMinutes: Int?
 
     public init(
-        year: Int, month: Int, day: Int,
-        hour: Int? = nil, minute: Int? = nil, second: Int? = nil,
+        year: Int,
+        month: Int,
+        day: Int,
+        hour: Int? = nil,
+        minute: Int? = nil,
+        second: Int? = nil,
         utcOffsetMinutes: Int? = nil
     ) {
         self.year = year
@@ -131,7 +135,9 @@ public struct PublicationDate: Sendable, Hashable, Codable, Comparable, CustomSt
         let text = try container.decode(String.self)
         guard let value = PublicationDate(iso8601: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "not an ISO 8601 date: \"\(text)\"")
+                in: container,
+                debugDescription: "not an ISO 8601 date: \"\(text)\""
+            )
         }
         self = value
     }

@@ -37,8 +37,12 @@ public struct ArticleDraft: Sendable {
         }
         newIndex.append(kept.count)
         guard !kept.isEmpty else {
-            throw IngestError(.empty, "no article text found", path: origin.path,
-                              location: origin.record.map { "record \($0)" })
+            throw IngestError(
+                .empty,
+                "no article text found",
+                path: origin.path,
+                location: origin.record.map { "record \($0)" }
+            )
         }
         let entries = liveBlogEntries.compactMap { entry -> LiveBlogEntry? in
             let lower = newIndex[min(entry.paragraphRange.lowerBound, newIndex.count - 1)]
@@ -62,10 +66,21 @@ public struct ArticleDraft: Sendable {
         var names: [String] = []
         for name in byline.compactMap(clean) where !names.contains(name) { names.append(name) }
         return Article(
-            id: String(hash.prefix(16)), contentHash: hash, title: clean(title), outlet: clean(outlet),
-            url: clean(url), published: published, modified: modified, byline: names,
-            language: clean(language), dateline: clean(dateline), paragraphs: kept,
-            liveBlogEntries: entries, removedChrome: removedChrome.compactMap(clean), origin: origin)
+            id: String(hash.prefix(16)),
+            contentHash: hash,
+            title: clean(title),
+            outlet: clean(outlet),
+            url: clean(url),
+            published: published,
+            modified: modified,
+            byline: names,
+            language: clean(language),
+            dateline: clean(dateline),
+            paragraphs: kept,
+            liveBlogEntries: entries,
+            removedChrome: removedChrome.compactMap(clean),
+            origin: origin
+        )
     }
 }
 

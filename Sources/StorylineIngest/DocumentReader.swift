@@ -33,8 +33,11 @@ public struct DocumentReader: Sendable {
             throw IngestError(.empty, "the file is empty", path: path)
         case .binary(let offset):
             throw IngestError(
-                .binary, "binary content (byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset)); "
-                    + "not text, HTML, a feed, JSONL or WARC", path: path)
+                .binary,
+                "binary content (byte 0x\(String(bytes[offset], radix: 16)) at offset \(offset)); "
+                    + "not text, HTML, a feed, JSONL or WARC",
+                path: path
+            )
         case .gzip:
             guard !decompressed else {
                 throw IngestError(.compression, "gzip data nested inside gzip data", path: path)
@@ -43,12 +46,18 @@ public struct DocumentReader: Sendable {
             if case .decoded(_, let first)? = GzipMemberDecoder(bytes).next(budget: 1 << 20),
                 first.starts(with: Array("WARC/".utf8))
             {
-                return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(bytes, path: path)
+                return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(
+                    bytes,
+                    path: path
+                )
             }
             let inner = try Gzip.decompress(bytes, limit: maxDecompressedBytes)
             return try readOrThrow(inner, path: path, decompressed: true)
         case .format(.warc):
-            return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(bytes, path: path)
+            return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(
+                bytes,
+                path: path
+            )
         case .format(.rss), .format(.atom):
             return try FeedReader().read(bytes, path: path)
         case .format(.jsonl):
@@ -62,8 +71,12 @@ public struct DocumentReader: Sendable {
             guard let text = String(validating: bytes, as: UTF8.self) else {
                 let offset = UTF8Validation.firstInvalidOffset(bytes) ?? 0
                 throw IngestError(
-                    .invalidUTF8, "not valid UTF-8 text: invalid byte 0x\(String(bytes[offset], radix: 16)) "
-                        + "at offset \(offset)", path: path, location: "byte \(offset)")
+                    .invalidUTF8,
+                    "not valid UTF-8 text: invalid byte 0x\(String(bytes[offset], radix: 16)) "
+                        + "at offset \(offset)",
+                    path: path,
+                    location: "byte \(offset)"
+                )
             }
             let article = try PlainTextReader().read(text, origin: ArticleOrigin(path: path, format: .plainText))
             return ReadResult(articles: [article])
@@ -73,8 +86,11 @@ public struct DocumentReader: Sendable {
     private func checkSize(_ bytes: [UInt8], path: String?) throws {
         guard bytes.count <= maxDocumentBytes else {
             throw IngestError(
-                .tooLarge, "one document of \(ByteCount.describe(bytes.count)) is above the "
-                    + "\(ByteCount.describe(maxDocumentBytes)) limit for an article", path: path)
+                .tooLarge,
+                "one document of \(ByteCount.describe(bytes.count)) is above the "
+                    + "\(ByteCount.describe(maxDocumentBytes)) limit for an article",
+                path: path
+            )
         }
     }
 }

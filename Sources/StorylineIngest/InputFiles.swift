@@ -58,8 +58,10 @@ public enum InputFiles {
         let size = fileSize(path)
         guard size <= limit else {
             throw IngestError(
-                .tooLarge, "the file is \(ByteCount.describe(size)), above the \(ByteCount.describe(limit)) input limit",
-                path: path)
+                .tooLarge,
+                "the file is \(ByteCount.describe(size)), above the \(ByteCount.describe(limit)) input limit",
+                path: path
+            )
         }
         do {
             let data = try handle.readToEnd() ?? Data()

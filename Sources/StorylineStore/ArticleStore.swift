@@ -43,8 +43,11 @@ public struct ArticleQuery: Sendable, Hashable {
     public var offset: Int
 
     public init(
-        since: PublicationDate? = nil, until: PublicationDate? = nil, outlet: String? = nil,
-        limit: Int = 100, offset: Int = 0
+        since: PublicationDate? = nil,
+        until: PublicationDate? = nil,
+        outlet: String? = nil,
+        limit: Int = 100,
+        offset: Int = 0
     ) {
         self.since = since
         self.until = until
@@ -68,8 +71,14 @@ public struct ArticleSummary: Sendable, Hashable, Codable, Identifiable {
     public var liveBlogEntryCount: Int
 
     public init(
-        id: String, title: String?, outlet: String?, url: String?, published: PublicationDate?, wordCount: Int,
-        sourceCount: Int, liveBlogEntryCount: Int
+        id: String,
+        title: String?,
+        outlet: String?,
+        url: String?,
+        published: PublicationDate?,
+        wordCount: Int,
+        sourceCount: Int,
+        liveBlogEntryCount: Int
     ) {
         self.id = id
         self.title = title
@@ -106,7 +115,12 @@ public struct ArticleSource: Sendable, Hashable, Codable {
     public var origin: ArticleOrigin
 
     public init(
-        key: String, outlet: String?, url: String?, title: String?, published: PublicationDate?, byline: [String],
+        key: String,
+        outlet: String?,
+        url: String?,
+        title: String?,
+        published: PublicationDate?,
+        byline: [String],
         origin: ArticleOrigin
     ) {
         self.key = key
@@ -121,8 +135,14 @@ public struct ArticleSource: Sendable, Hashable, Codable {
     /// The source of one reading.
     public init(_ article: Article) {
         self.init(
-            key: ArticleSource.key(for: article), outlet: article.outlet, url: article.url, title: article.title,
-            published: article.published, byline: article.byline, origin: article.origin)
+            key: ArticleSource.key(for: article),
+            outlet: article.outlet,
+            url: article.url,
+            title: article.title,
+            published: article.published,
+            byline: article.byline,
+            origin: article.origin
+        )
     }
 
     /// The source key of a reading: its URL when known, else `format:locator`.

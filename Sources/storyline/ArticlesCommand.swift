@@ -57,7 +57,8 @@ struct ArticlesCommand: AsyncParsableCommand {
             lines.append(
                 row.id + "  " + Terminal.cell(row.published.map { $0.dateOnly.iso8601 } ?? "—", 10) + "  "
                     + Terminal.cell(row.outlet ?? "—", 18) + "  "
-                    + String(repeating: " ", count: max(0, 6 - words.count)) + words + "  " + title)
+                    + String(repeating: " ", count: max(0, 6 - words.count)) + words + "  " + title
+            )
         }
         return lines.joined(separator: "\n")
     }

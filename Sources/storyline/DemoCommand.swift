@@ -22,7 +22,11 @@ struct DemoCommand: AsyncParsableCommand {
         }
         Terminal.out("Storyline demo — reading \(directory) into \(store.db)\n")
         let summary = try await IngestCommand.ingest(
-            paths: [directory], store: store, jobs: ProcessInfo.processInfo.activeProcessorCount, quiet: false)
+            paths: [directory],
+            store: store,
+            jobs: ProcessInfo.processInfo.activeProcessorCount,
+            quiet: false
+        )
         Terminal.out(IngestCommand.describe(summary))
         let db = try store.open()
         let rows = try await db.articles(ArticleQuery(limit: 1000))
@@ -39,9 +43,12 @@ struct DemoCommand: AsyncParsableCommand {
         }
         Terminal.out(
             "\n\(counts.articles) articles from \(counts.sources) sources; \(liveEntries) live-blog entries; "
-                + "\(chrome) blocks of page chrome removed.")
-        Terminal.out("Next: `storyline show ID --db \(store.db)` prints one article's clean text; "
-                     + "`storyline articles --json` lists them as JSON.")
+                + "\(chrome) blocks of page chrome removed."
+        )
+        Terminal.out(
+            "Next: `storyline show ID --db \(store.db)` prints one article's clean text; "
+                + "`storyline articles --json` lists them as JSON."
+        )
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }
 

@@ -65,13 +65,15 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     static func describe(_ s: IngestRunner.Summary) -> String {
-        var text = "Ingested \(Terminal.grouped(s.files - s.failedFiles)) of \(Terminal.grouped(s.files)) inputs "
+        var text =
+            "Ingested \(Terminal.grouped(s.files - s.failedFiles)) of \(Terminal.grouped(s.files)) inputs "
             + "(\(Terminal.bytes(Double(s.bytes)))) in \(String(format: "%.2f", s.seconds)) s: "
             + "\(Terminal.grouped(s.articlesRead)) articles — \(Terminal.grouped(s.inserted)) new, "
             + "\(Terminal.grouped(s.addedSources)) new sources of stored articles, "
             + "\(Terminal.grouped(s.unchanged)) already stored."
         if !s.errors.isEmpty {
-            text += " \(s.errors.count) input\(s.errors.count == 1 ? "" : "s") or record\(s.errors.count == 1 ? "" : "s") failed (listed above)."
+            text +=
+                " \(s.errors.count) input\(s.errors.count == 1 ? "" : "s") or record\(s.errors.count == 1 ? "" : "s") failed (listed above)."
         }
         return text
     }

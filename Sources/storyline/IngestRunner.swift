@@ -146,7 +146,11 @@ struct IngestRunner {
     }
 
     static func line(_ error: IngestError) -> ErrorLine {
-        ErrorLine(path: error.path, location: error.location, code: error.code.rawValue,
-                  message: error.message + (error.cause.map { " — \($0)" } ?? ""))
+        ErrorLine(
+            path: error.path,
+            location: error.location,
+            code: error.code.rawValue,
+            message: error.message + (error.cause.map { " — \($0)" } ?? "")
+        )
     }
 }

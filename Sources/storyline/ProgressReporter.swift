@@ -51,7 +51,9 @@ final class ProgressReporter: @unchecked Sendable {
 
     private func draw(_ summary: IngestRunner.Summary) {
         let width = 24
-        let fraction = totalBytes > 0 ? min(1, Double(summary.bytes) / Double(totalBytes))
+        let fraction =
+            totalBytes > 0
+            ? min(1, Double(summary.bytes) / Double(totalBytes))
             : (totalFiles > 0 ? Double(summary.files) / Double(totalFiles) : 1)
         let filled = Int(fraction * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)

@@ -8,7 +8,8 @@ import StorylineStore
 struct StoreOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp("The SQLite database file (created if missing).", valueName: "PATH"))
+        help: ArgumentHelp("The SQLite database file (created if missing).", valueName: "PATH")
+    )
     var db: String = ProcessInfo.processInfo.environment["STORYLINE_DB"] ?? SQLiteStore.defaultPath
 
     /// Opens (creating if needed) the store, turning failures into a clear message and exit status 2.

@@ -36,11 +36,15 @@ struct DateParsingTests {
     @Test func dateHeaderSplitsPublishedModifiedAndRemainder() throws {
         let header = try #require(
             PlainTextReader.dateHeader(
-                "Published February 27, 2025last updated February 28, 2025What you need to know"))
+                "Published February 27, 2025last updated February 28, 2025What you need to know"
+            )
+        )
         #expect(header.published == PublicationDate(year: 2025, month: 2, day: 27))
         #expect(header.modified == PublicationDate(year: 2025, month: 2, day: 28))
         #expect(header.remainder == "What you need to know")
-        #expect(PlainTextReader.dateHeader("British Prime Minister Keir Starmer met Trump on February 27, 2025.") == nil)
+        #expect(
+            PlainTextReader.dateHeader("British Prime Minister Keir Starmer met Trump on February 27, 2025.") == nil
+        )
     }
 
     /// Where the three former parsers disagreed, the engine keeps the stricter reading.
@@ -198,15 +202,17 @@ struct DateParsingTests {
 
     // MARK: - Clock times (live-blog stamps, HTML time elements)
 
-    @Test(arguments: [
-        ("15:21", 15, 21, nil),
-        ("10:45 GMT", 10, 45, 0),
-        ("11.30am", 11, 30, nil),
-        ("3:21 p.m. BST", 15, 21, 60),
-        ("12:05 a.m.", 0, 5, nil),
-        ("9:30 a.m. ET", 9, 30, nil),
-        ("15:21 IST", 15, 21, nil),
-    ] as [(String, Int, Int, Int?)])
+    @Test(
+        arguments: [
+            ("15:21", 15, 21, nil),
+            ("10:45 GMT", 10, 45, 0),
+            ("11.30am", 11, 30, nil),
+            ("3:21 p.m. BST", 15, 21, 60),
+            ("12:05 a.m.", 0, 5, nil),
+            ("9:30 a.m. ET", 9, 30, nil),
+            ("15:21 IST", 15, 21, nil),
+        ] as [(String, Int, Int, Int?)]
+    )
     func liveBlogStamps(text: String, hour: Int, minute: Int, offset: Int?) throws {
         let stamp = try #require(LiveBlogSegmenter.timeStamp(text))
         #expect(stamp.hour == hour)

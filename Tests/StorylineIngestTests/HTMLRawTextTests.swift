@@ -49,6 +49,10 @@ struct HTMLRawTextTests {
             """
         let article = try HTMLReader().read(Array(html.utf8), origin: .init(path: nil, format: .html))
         #expect(article.published?.iso8601 == "2025-02-27T09:00:00Z")
-        #expect(article.paragraphs == ["Negotiators met again in Riyadh on Tuesday to continue talks on a ceasefire in Ukraine."])
+        #expect(
+            article.paragraphs == [
+                "Negotiators met again in Riyadh on Tuesday to continue talks on a ceasefire in Ukraine."
+            ]
+        )
     }
 }

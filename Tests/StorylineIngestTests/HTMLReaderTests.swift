@@ -15,8 +15,11 @@ struct HTMLReaderTests {
 
     func read(_ name: String, url: String? = nil, encoding: String? = nil) throws -> Article {
         try reader.read(
-            fixture(name), origin: ArticleOrigin(path: "\(name).html", format: .html), url: url,
-            declaredEncoding: encoding)
+            fixture(name),
+            origin: ArticleOrigin(path: "\(name).html", format: .html),
+            url: url,
+            declaredEncoding: encoding
+        )
     }
 
     /// The expected paragraphs appear in the body, in this order, each as a whole paragraph.
@@ -24,8 +27,10 @@ struct HTMLReaderTests {
         var position = 0
         for paragraph in expected {
             guard let index = article.paragraphs[position...].firstIndex(of: paragraph) else {
-                Issue.record("missing or out of order: \"\(paragraph)\"\nbody: \(article.paragraphs)",
-                             sourceLocation: sourceLocation)
+                Issue.record(
+                    "missing or out of order: \"\(paragraph)\"\nbody: \(article.paragraphs)",
+                    sourceLocation: sourceLocation
+                )
                 return
             }
             position = index + 1
@@ -43,9 +48,11 @@ struct HTMLReaderTests {
     /// Every string is part of some removed-chrome block.
     func expectRemoved(_ chrome: [String], from article: Article, sourceLocation: SourceLocation = #_sourceLocation) {
         for string in chrome {
-            #expect(article.removedChrome.contains { $0.contains(string) },
-                    "not recorded as removed: \"\(string)\"\nremoved: \(article.removedChrome)",
-                    sourceLocation: sourceLocation)
+            #expect(
+                article.removedChrome.contains { $0.contains(string) },
+                "not recorded as removed: \"\(string)\"\nremoved: \(article.removedChrome)",
+                sourceLocation: sourceLocation
+            )
         }
     }
 
@@ -68,12 +75,18 @@ struct HTMLReaderTests {
         ]
         expectAbsent(chrome, from: article)
         expectRemoved(
-            ["We use cookies", "Share this article", "Sign up here.", "Advertisement · Scroll to continue",
-             "Read more: Zelenskiy to visit Washington on Friday", "Kyiv energy grid hit by overnight strikes",
-             "This is a terrible deal"], from: article)
+            [
+                "We use cookies", "Share this article", "Sign up here.", "Advertisement · Scroll to continue",
+                "Read more: Zelenskiy to visit Washington on Friday", "Kyiv energy grid hit by overnight strikes",
+                "This is a terrible deal",
+            ],
+            from: article
+        )
         #expect(article.title == "Ukraine and US agree minerals deal framework, officials say")
         #expect(article.outlet == "Reuters")
-        #expect(article.url == "https://www.reuters.com/world/europe/ukraine-us-agree-minerals-deal-framework-2025-02-27/")
+        #expect(
+            article.url == "https://www.reuters.com/world/europe/ukraine-us-agree-minerals-deal-framework-2025-02-27/"
+        )
         #expect(article.published?.iso8601 == "2025-02-27T15:21:00Z")
         #expect(article.modified?.iso8601 == "2025-02-27T18:05:12Z")
         #expect(article.byline == ["Tom Balmforth", "Olena Harmash"])
@@ -92,7 +105,9 @@ struct HTMLReaderTests {
                 "Talks in Washington",
                 "Mr Zelensky is due to meet US President Donald Trump at the White House on Friday.",
                 "Officials in Kyiv said a framework agreement on minerals could be signed during the visit.",
-            ], in: article)
+            ],
+            in: article
+        )
         #expect(article.paragraphs.count == 7)
         let chrome = [
             "Skip to content", "Image source", "Getty Images", "Image caption", "Zelensky spoke to reporters",
@@ -101,8 +116,12 @@ struct HTMLReaderTests {
         ]
         expectAbsent(chrome, from: article)
         expectRemoved(
-            ["Image caption, Zelensky spoke to reporters in Kyiv on Thursday morning", "pic.twitter.com/AbC123xyz",
-             "Volodymyr Zelensky (@ZelenskyyUa) February 27, 2025", "What is in the minerals deal?"], from: article)
+            [
+                "Image caption, Zelensky spoke to reporters in Kyiv on Thursday morning", "pic.twitter.com/AbC123xyz",
+                "Volodymyr Zelensky (@ZelenskyyUa) February 27, 2025", "What is in the minerals deal?",
+            ],
+            from: article
+        )
         #expect(article.title == "Zelensky says Ukraine will not give up territory for peace")
         #expect(article.published?.iso8601 == "2025-02-27T09:14:05Z")
         #expect(article.modified == nil)
@@ -123,7 +142,8 @@ struct HTMLReaderTests {
                 "He is expected to press the case for a US security \"backstop\" for any European peacekeeping force.",
                 "Russian strikes hit Odesa overnight",
                 "Russian drones struck energy infrastructure in the southern port city of Odesa overnight, the regional governor said.",
-            ])
+            ]
+        )
         let entries = article.liveBlogEntries
         #expect(entries.count == 3)
         guard entries.count == 3 else { return }
@@ -138,8 +158,10 @@ struct HTMLReaderTests {
         #expect(entries[2].timeText == "11.47 GMT")
         #expect(entries[2].timestamp?.iso8601 == "2025-02-27T11:47Z")
         #expect(entries[2].paragraphRange == 6..<8)
-        expectAbsent(["Support the Guardian", "Share on Facebook", "What Starmer wants", "Weather warning", "15.21 GMT"],
-                     from: article)
+        expectAbsent(
+            ["Support the Guardian", "Share on Facebook", "What Starmer wants", "Weather warning", "15.21 GMT"],
+            from: article
+        )
         expectRemoved(["Related: What Starmer wants from the Trump meeting", "Share on Facebook"], from: article)
         #expect(article.title == "Ukraine war live: Zelenskyy to visit Washington as minerals deal agreed")
         #expect(article.outlet == "the Guardian")
@@ -162,7 +184,8 @@ struct HTMLReaderTests {
                 "\"We cannot finance a recovery we have no say in,\" one EU diplomat told me last week.",
                 "None of these questions has an answer yet.",
                 "What is clear is that the deal shifts leverage towards Washington, at least for now.",
-            ])
+            ]
+        )
         let chrome = [
             "Skip to content", "Notes on European policy", "Archive", "Posted on", "Share this", "Twitter",
             "What the EU's sanctions package means", "Tagged", "Jane writes about", "Great analysis",
@@ -170,8 +193,12 @@ struct HTMLReaderTests {
         ]
         expectAbsent(chrome, from: article)
         expectRemoved(
-            ["Share this:", "What the EU's sanctions package means", "Tagged minerals, ukraine",
-             "Jane writes about EU foreign policy", "Great analysis", "Leave a Reply", "Recent Posts"], from: article)
+            [
+                "Share this:", "What the EU's sanctions package means", "Tagged minerals, ukraine",
+                "Jane writes about EU foreign policy", "Great analysis", "Leave a Reply", "Recent Posts",
+            ],
+            from: article
+        )
         #expect(article.title == "Why the minerals deal matters for Europe")
         #expect(article.published?.iso8601 == "2025-02-27T08:30:00+01:00")
         #expect(article.modified?.iso8601 == "2025-02-28T10:00:00+01:00")
@@ -182,7 +209,9 @@ struct HTMLReaderTests {
 
     @Test func dateOnlyInURLIgnoresScriptLiteralsAndTeasers() throws {
         let article = try read(
-            "url-date-only", url: "https://www.example-news.com/world/2025/02/27/ceasefire-talks-resume/?utm_source=rss")
+            "url-date-only",
+            url: "https://www.example-news.com/world/2025/02/27/ceasefire-talks-resume/?utm_source=rss"
+        )
         #expect(article.published?.iso8601 == "2025-02-27")
         #expect(article.published?.hour == nil)
         #expect(article.modified == nil)
@@ -195,9 +224,16 @@ struct HTMLReaderTests {
             [
                 "Negotiators from both sides returned to Cairo on Thursday for a new round of indirect talks aimed at extending the fragile ceasefire, Egyptian officials said.",
                 "A senior Egyptian official said a statement could be issued by the weekend if progress was made.",
-            ], in: article)
-        expectAbsent(["Published 4 May 2019", "pageConfig", "Earlier talks collapse", "March 3, 2024", "Markets slide",
-                      "Copyright 2025", "Politics"], from: article)
+            ],
+            in: article
+        )
+        expectAbsent(
+            [
+                "Published 4 May 2019", "pageConfig", "Earlier talks collapse", "March 3, 2024", "Markets slide",
+                "Copyright 2025", "Politics",
+            ],
+            from: article
+        )
         expectRemoved(["Earlier talks collapse"], from: article)
     }
 
@@ -220,14 +256,20 @@ struct HTMLReaderTests {
                 "“We cannot pass this on to customers,” said Élodie Marchand, who runs a café near the Place Bellecour.",
                 "The city council’s proposal – a €5 daily levy on terrace seating – would raise about €2 million a year, officials estimate.",
                 "A vote is expected at the council’s next session, naïvely scheduled for the first week of the summer season.",
-            ])
+            ]
+        )
         #expect(article.title == "Café owners fear €5 levy")
     }
 
     @Test func declaredEncodingOverridesThePage() throws {
-        let html = "<html><head><meta charset=\"utf-8\"><title>T</title></head><body><p>Gr\u{FC}\u{DF}e aus M\u{FC}nchen, sagte der B\u{FC}rgermeister am Montag vor Journalisten.</p></body></html>"
+        let html =
+            "<html><head><meta charset=\"utf-8\"><title>T</title></head><body><p>Gr\u{FC}\u{DF}e aus M\u{FC}nchen, sagte der B\u{FC}rgermeister am Montag vor Journalisten.</p></body></html>"
         let latin1 = html.unicodeScalars.map { UInt8($0.value) }
-        let article = try reader.read(latin1, origin: ArticleOrigin(path: nil, format: .html), declaredEncoding: "ISO-8859-1")
+        let article = try reader.read(
+            latin1,
+            origin: ArticleOrigin(path: nil, format: .html),
+            declaredEncoding: "ISO-8859-1"
+        )
         #expect(article.paragraphs == ["Grüße aus München, sagte der Bürgermeister am Montag vor Journalisten."])
     }
 
@@ -251,7 +293,8 @@ struct HTMLReaderTests {
             result.paragraphs == [
                 "The central bank held rates at 4.5%, citing sticky services inflation.",
                 "Markets had priced in a cut, and the pound rose after the decision.",
-            ])
+            ]
+        )
         #expect(result.removed == ["Share on Facebook", "Read more", "Chart: rates since 2020"])
     }
 }
@@ -284,7 +327,9 @@ extension HTMLReaderTests {
         ]
         expectAbsent(chrome, from: article)
         expectRemoved(
-            ["Residents piled sandbags against the breached wall", "How are flood defences paid for?"], from: article)
+            ["Residents piled sandbags against the breached wall", "How are flood defences paid for?"],
+            from: article
+        )
         #expect(article.title == "Flood defences to be rebuilt after storm damage, minister says")
         #expect(article.published?.iso8601 == "2025-03-04T07:42:11Z")
         #expect(article.byline == ["Hannah Okafor"])

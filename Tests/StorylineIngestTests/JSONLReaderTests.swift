@@ -11,7 +11,8 @@ struct JSONLReaderTests {
     }
 
     @Test func fieldsBecomeArticleMetadata() throws {
-        let text = "Ukraine updates: UK's Starmer meets Trump in Washington\nUK Prime Minister Keir Starmer is visiting the White House a day before Zelenskyy.\nNorth Korea appears to have sent fresh troops to Russia's Kursk region."
+        let text =
+            "Ukraine updates: UK's Starmer meets Trump in Washington\nUK Prime Minister Keir Starmer is visiting the White House a day before Zelenskyy.\nNorth Korea appears to have sent fresh troops to Russia's Kursk region."
         let input = try line([
             "id": "seed-000", "published": "2025-02-27", "text": text, "source": "DW",
             "url": "https://example.org/live", "title": "Ukraine updates: UK's Starmer meets Trump in Washington",
@@ -40,7 +41,9 @@ struct JSONLReaderTests {
             try line(["text": 42]),
             "[1, 2, 3]",
             try line(["text": "Second good record about the minerals deal.", "published": "yesterday"]),
-            try line(["text": "Third good record about the coalition of the willing.", "published": "2025-03-02T10:15:00Z"]),
+            try line([
+                "text": "Third good record about the coalition of the willing.", "published": "2025-03-02T10:15:00Z",
+            ]),
         ]
         let result = JSONLReader().read(Array(lines.joined(separator: "\n").utf8), path: "mixed.jsonl")
         #expect(result.articles.count == 2)
@@ -65,7 +68,8 @@ struct JSONLReaderTests {
     }
 
     @Test func htmlInTextGoesThroughTheHTMLReader() throws {
-        let html = "<html><head><title>Talks resume</title></head><body><nav><a href='/'>Home</a></nav><article><p>Negotiators met again in Riyadh on Tuesday to continue talks on a ceasefire.</p></article></body></html>"
+        let html =
+            "<html><head><title>Talks resume</title></head><body><nav><a href='/'>Home</a></nav><article><p>Negotiators met again in Riyadh on Tuesday to continue talks on a ceasefire.</p></article></body></html>"
         let result = JSONLReader().read(Array(try line(["text": html, "id": "h1"]).utf8), path: nil)
         let article = try #require(result.articles.first)
         #expect(article.origin.format == .jsonl)

@@ -60,8 +60,10 @@ struct PlainTextReaderTests {
     @Test func trailingWidgetsAndRelatedTeasersAreRemoved() throws {
         let article = try read("003_700af1b1d028a35e.txt")
         #expect(article.title == "Zelensky meets with UK's Starmer ahead of high-stakes Trump-Putin summit")
-        for chrome in ["Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:", "Comments",
-                       "No comments yet...", "Related Articles", "France 24", "5 hours ago"] {
+        for chrome in [
+            "Hashtags", "Try Our AI Features", "Explore what Daily8 AI can do for you:", "Comments",
+            "No comments yet...", "Related Articles", "France 24", "5 hours ago",
+        ] {
             #expect(!article.paragraphs.contains(chrome), "chrome line \(chrome) in the body")
         }
         // The related-article teasers (other stories) are gone.
@@ -103,8 +105,10 @@ struct PlainTextReaderTests {
         #expect(article.liveBlogEntries[0].headline == "Roads closed")
         #expect(article.liveBlogEntries[0].timestamp?.iso8601 == "2025-03-03T10:45Z")
         #expect(article.liveBlogEntries[1].timestamp?.iso8601 == "2025-03-03T11:30")
-        #expect(article.paragraphs[article.liveBlogEntries[1].paragraphRange.lowerBound]
-                    .hasPrefix("The ferry service"))
+        #expect(
+            article.paragraphs[article.liveBlogEntries[1].paragraphRange.lowerBound]
+                .hasPrefix("The ferry service")
+        )
     }
 
     @Test func hardWrappedParagraphsAreJoined() throws {

@@ -16,7 +16,8 @@ struct CrashSafetyTests {
             for n in stride(from: file, to: count, by: files) {
                 // Rotate the paragraphs so that every article has a distinct body.
                 let start = n % sentences.count
-                let body = (0..<12).map { sentences[(start + $0 * (n % 7 + 1)) % sentences.count] }
+                let body =
+                    (0..<12).map { sentences[(start + $0 * (n % 7 + 1)) % sentences.count] }
                     .joined(separator: "\n") + "\nReport number \(n)."
                 let record: [String: Any] = [
                     "id": "a\(n)", "text": body, "source": "Outlet \(n % 5)", "published": "2025-02-\(10 + n % 18)",

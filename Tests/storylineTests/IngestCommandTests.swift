@@ -65,7 +65,9 @@ struct IngestCommandTests {
         // The same body from two other outlets, as JSONL on standard input.
         let text = try String(contentsOfFile: Self.corpus + "/002_12acf4030be661a4.txt", encoding: .utf8)
         var lines = ""
-        for (outlet, url) in [("Wire Copy Daily", "https://wire.example/a1"), ("The Syndicator", "https://synd.example/x")] {
+        for (outlet, url) in [
+            ("Wire Copy Daily", "https://wire.example/a1"), ("The Syndicator", "https://synd.example/x"),
+        ] {
             let record: [String: Any] = ["id": url, "text": text, "source": outlet, "url": url]
             lines += String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self) + "\n"
         }
@@ -93,19 +95,29 @@ struct IngestCommandTests {
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
         // Good files, found by content: one named .dat.
         try FileManager.default.copyItem(
-            atPath: Self.corpus + "/001_7bab49cd3b03e6d8.txt", toPath: inputs.appendingPathComponent("good.dat").path)
+            atPath: Self.corpus + "/001_7bab49cd3b03e6d8.txt",
+            toPath: inputs.appendingPathComponent("good.dat").path
+        )
         try FileManager.default.copyItem(
-            atPath: Self.corpus + "/004_a1818fcdcc1e5877.txt", toPath: inputs.appendingPathComponent("good2.txt").path)
+            atPath: Self.corpus + "/004_a1818fcdcc1e5877.txt",
+            toPath: inputs.appendingPathComponent("good2.txt").path
+        )
         // Bad files.
         var invalid = Array("Kyiv says talks will resume next week, officials said on Monday.\n".utf8)
         invalid.insert(contentsOf: [0xC3, 0x28], at: 10)
         try Data(invalid).write(to: inputs.appendingPathComponent("invalid-utf8.txt"))
-        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52] + Array(repeating: 0, count: 64))
-            .write(to: inputs.appendingPathComponent("picture.png"))
+        try Data(
+            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52]
+                + Array(repeating: 0, count: 64)
+        )
+        .write(to: inputs.appendingPathComponent("picture.png"))
         let gzipOfText: [UInt8] = [0x1F, 0x8B, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xF3, 0x48, 0xCD, 0xC9]
         try Data(gzipOfText).write(to: inputs.appendingPathComponent("truncated.txt.gz"))
-        try Data("<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title>\n<item><title>Broken</item></channel></rss>".utf8)
-            .write(to: inputs.appendingPathComponent("broken-feed.xml"))
+        try Data(
+            "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>News</title>\n<item><title>Broken</item></channel></rss>"
+                .utf8
+        )
+        .write(to: inputs.appendingPathComponent("broken-feed.xml"))
         try Data().write(to: inputs.appendingPathComponent("empty.txt"))
         let bigLine = Data(repeating: UInt8(ascii: "a"), count: 50 << 20)
         try bigLine.write(to: inputs.appendingPathComponent("one-line.txt"))

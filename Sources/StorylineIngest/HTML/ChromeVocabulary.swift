@@ -87,8 +87,11 @@ enum ChromeVocabulary {
 
     /// Whole tokens that hide an element.
     static let hiddenTokens: Set<PackedWord> = Set(
-        ["hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "d-none", "u-hide", "hide",
-         "offscreen", "is-hidden", "invisible"].compactMap { PackedWord($0) })
+        [
+            "hidden", "visually-hidden", "visuallyhidden", "sr-only", "screen-reader-text", "d-none", "u-hide", "hide",
+            "offscreen", "is-hidden", "invisible",
+        ].compactMap { PackedWord($0) }
+    )
 
     /// Components that mark chrome.
     static let components: Set<PackedWord> = Set(
@@ -104,17 +107,20 @@ enum ChromeVocabulary {
             "popup", "overlay", "nav", "navbar", "navigation", "menu", "masthead", "skip", "outbrain", "taboola",
             "toolbar", "follow", "pagination", "pager", "login", "signin", "donate", "survey", "instagram",
             "tiktok", "banner", "print", "rating", "copyright", "disclaimer",
-        ].compactMap { PackedWord($0) })
+        ].compactMap { PackedWord($0) }
+    )
 
     /// Components that mark a byline.
     static let bylineComponents: Set<PackedWord> = Set(
-        ["byline", "bylines", "author", "authors", "contributor", "contributors"].compactMap { PackedWord($0) })
+        ["byline", "bylines", "author", "authors", "contributor", "contributors"].compactMap { PackedWord($0) }
+    )
 
     /// Components that mark a date or time stamp.
     static let stampComponents: Set<PackedWord> = Set(
         ["time", "timestamp", "date", "datetime", "dateline", "published", "updated", "pubdate", "posted"].compactMap {
             PackedWord($0)
-        })
+        }
+    )
 
     /// Compound chrome keywords searched in the lowercase, separator-free token.
     static let substrings: [StaticString] = [
@@ -122,11 +128,14 @@ enum ChromeVocabulary {
         "socialshare", "sharebutton", "sharetool", "subscribe", "signup", "readmore", "mostread", "morestories",
         "mostpopular", "alsoread", "seealso", "youmaylike", "recommended", "related", "comments", "commentlist",
         "authorbio", "authorinfo", "aboutauthor", "aboutthe", "sponsored", "adslot", "adunit", "adcontainer",
-        "adwrapper", "promobox", "screenreader", "recirc", "trending", "socialicons", "socialbar", "sociallinks", "entryfooter", "postfooter",
+        "adwrapper", "promobox", "screenreader", "recirc", "trending", "socialicons", "socialbar", "sociallinks",
+        "entryfooter", "postfooter",
     ]
 
     /// Article metadata boxes (dates, bylines) searched in the lowercase, separator-free token.
-    static let metaMarkers: [StaticString] = ["entrymeta", "postmeta", "articlemeta", "storymeta", "articleinfo", "postinfo"]
+    static let metaMarkers: [StaticString] = [
+        "entrymeta", "postmeta", "articlemeta", "storymeta", "articleinfo", "postinfo",
+    ]
 
     /// Byline markers searched in the lowercase, separator-free token ("TextContributorName").
     static let bylineSubstrings: [StaticString] = ["byline", "authorname", "contributorname", "writtenby"]

@@ -249,7 +249,9 @@ struct HTMLContentEmitter {
             timeValue = stamp.value
         }
         emitContainer(ci, depth: depth + 1)
-        entries.append(Entry(headline: headline, timeText: timeText, timeValue: timeValue, range: start..<paragraphs.count))
+        entries.append(
+            Entry(headline: headline, timeText: timeText, timeValue: timeValue, range: start..<paragraphs.count)
+        )
     }
 
     /// Emits an element as one paragraph, unless it is link-dense or a lone chrome line.

@@ -77,10 +77,14 @@ enum HTMLEncoding {
                     v += 1
                     while v < end, HTMLBytes.isSpace(b[v]) || b[v] == 0x22 || b[v] == 0x27 { v += 1 }
                     let start = v
-                    while v < end, !HTMLBytes.isSpace(b[v]), b[v] != 0x22, b[v] != 0x27, b[v] != 0x3B, b[v] != 0x2F || v == start {
+                    while v < end, !HTMLBytes.isSpace(b[v]), b[v] != 0x22, b[v] != 0x27, b[v] != 0x3B,
+                        b[v] != 0x2F || v == start
+                    {
                         v += 1
                     }
-                    if v > start { return String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<v]), as: UTF8.self) }
+                    if v > start {
+                        return String(decoding: UnsafeRawBufferPointer(rebasing: b[start..<v]), as: UTF8.self)
+                    }
                 }
                 k += 1
             }

@@ -63,7 +63,8 @@ struct HTMLMetadata {
                         ldArticle = ldArticle ?? main
                     }
                     ldPage = object
-                } else if ldPublisher == nil, types.contains("Organization") || types.contains("NewsMediaOrganization") {
+                } else if ldPublisher == nil, types.contains("Organization") || types.contains("NewsMediaOrganization")
+                {
                     ldPublisher = object["name"]?.string
                 }
             }
@@ -71,15 +72,18 @@ struct HTMLMetadata {
         if let ldArticle {
             isLiveBlog = (ldArticle["@type"]?.strings ?? []).contains("LiveBlogPosting")
             updates = (ldArticle["liveBlogUpdate"]?.list ?? []).map { update in
-                Update(headline: update["headline"]?.string,
-                       published: update["datePublished"]?.string.flatMap(DateText.value),
-                       body: update["articleBody"]?.string)
+                Update(
+                    headline: update["headline"]?.string,
+                    published: update["datePublished"]?.string.flatMap(DateText.value),
+                    body: update["articleBody"]?.string
+                )
             }
         }
 
         // Outlet.
         let publisherName = ldArticle?["publisher"]?.list.first.flatMap { $0["name"]?.string ?? $0.string }
-        outlet = HTMLMetadata.nonEmpty(meta["og:site_name"]) ?? HTMLMetadata.nonEmpty(publisherName)
+        outlet =
+            HTMLMetadata.nonEmpty(meta["og:site_name"]) ?? HTMLMetadata.nonEmpty(publisherName)
             ?? HTMLMetadata.nonEmpty(meta["application-name"]) ?? HTMLMetadata.nonEmpty(ldPublisher)
 
         // Title.
@@ -88,7 +92,8 @@ struct HTMLMetadata {
         } else if let plain = HTMLMetadata.nonEmpty(walk.title) {
             title = HTMLMetadata.stripSiteSuffix(plain, site: outlet, onlyKnownSite: false)
         } else {
-            title = HTMLMetadata.nonEmpty(walk.firstH1) ?? HTMLMetadata.nonEmpty(ldArticle?["headline"]?.string)
+            title =
+                HTMLMetadata.nonEmpty(walk.firstH1) ?? HTMLMetadata.nonEmpty(ldArticle?["headline"]?.string)
                 ?? HTMLMetadata.nonEmpty(meta["twitter:title"])
         }
 
@@ -97,7 +102,8 @@ struct HTMLMetadata {
         self.url = canonical.map { HTMLMetadata.resolve($0, against: url) } ?? url
 
         // Language.
-        language = HTMLMetadata.nonEmpty(walk.htmlLang)
+        language =
+            HTMLMetadata.nonEmpty(walk.htmlLang)
             ?? HTMLMetadata.nonEmpty(meta["og:locale"]).map { String($0.map { $0 == "_" ? "-" : $0 }) }
             ?? HTMLMetadata.nonEmpty(meta["http-equiv:content-language"])
             ?? HTMLMetadata.nonEmpty(ldArticle?["inLanguage"]?.string)
@@ -120,7 +126,8 @@ struct HTMLMetadata {
         let pagePublished = first([ldPage?["datePublished"]?.string])
         let markedPublished = first(walk.dates.filter { $0.source != .stampText && $0.published }.map(\.value))
         let scopedTime = first(
-            walk.dates.filter { $0.source == .timeElement && !$0.modified && scope.contains($0.index) }.map(\.value))
+            walk.dates.filter { $0.source == .timeElement && !$0.modified && scope.contains($0.index) }.map(\.value)
+        )
         var chosen = ldPublished ?? metaPublished ?? markedPublished ?? pagePublished ?? scopedTime
         if chosen == nil, let url = self.url ?? url { chosen = URLPathDate.parse(url) }
         if chosen == nil, let url, url != self.url { chosen = URLPathDate.parse(url) }
@@ -143,7 +150,8 @@ struct HTMLMetadata {
             chosen = better
         }
         published = chosen
-        modified = first([ldArticle?["dateModified"]?.string])
+        modified =
+            first([ldArticle?["dateModified"]?.string])
             ?? first(HTMLMetadata.modifiedMetaNames.map { meta[$0] })
             ?? first(walk.dates.filter { $0.source != .stampText && $0.modified }.map(\.value))
 
@@ -151,11 +159,14 @@ struct HTMLMetadata {
         var names: [String] = []
         if let authors = ldArticle?["author"] ?? ldArticle?["creator"] {
             for author in authors.list {
-                if let name = author.string ?? author["name"]?.string { names += HTMLMetadata.splitNames(name, outlet: outlet) }
+                if let name = author.string ?? author["name"]?.string {
+                    names += HTMLMetadata.splitNames(name, outlet: outlet)
+                }
             }
         }
-        if names.isEmpty, let author = meta["author"] ?? meta["article:author"] ?? meta["dc.creator"]
-            ?? meta["parsely-author"] ?? meta["sailthru.author"]
+        if names.isEmpty,
+            let author = meta["author"] ?? meta["article:author"] ?? meta["dc.creator"]
+                ?? meta["parsely-author"] ?? meta["sailthru.author"]
         {
             names = HTMLMetadata.splitNames(author, outlet: outlet)
         }
@@ -251,7 +262,8 @@ struct HTMLMetadata {
         for cut in ["|", "\n", " Published", " Updated", " Posted", " published", " updated", " posted", " on "] {
             if let r = text.firstRange(of: cut) { text = String(text[..<r.lowerBound]) }
         }
-        for prefix in ["By ", "BY ", "by ", "Written by ", "Words by ", "Reporting by ", "Von ", "Par "] where text.hasPrefix(prefix) {
+        for prefix in ["By ", "BY ", "by ", "Written by ", "Words by ", "Reporting by ", "Von ", "Par "]
+        where text.hasPrefix(prefix) {
             text = String(text.dropFirst(prefix.count))
             break
         }

@@ -147,7 +147,10 @@ struct HTMLPageWalk {
                 if verdict.contains(.body) { verdict.subtract([.chrome, .meta, .byline]) }
             } else {
                 verdict.formUnion(
-                    (element.withRawAttribute("class", ChromeVocabulary.classify) ?? []).intersection([.stamp, .body, .entry]))
+                    (element.withRawAttribute("class", ChromeVocabulary.classify) ?? []).intersection([
+                        .stamp, .body, .entry,
+                    ])
+                )
             }
         }
         let index = elements.count
@@ -159,8 +162,16 @@ struct HTMLPageWalk {
                 verdict.subtract([.chrome, .meta, .byline])
             case "datePublished", "dateModified":
                 let value = element.attribute("content") ?? element.attribute("datetime") ?? element.collapsedText
-                dates.append(DateCandidate(index: index, source: .itemprop, value: value, text: "",
-                                           published: itemprop == "datePublished", modified: itemprop == "dateModified"))
+                dates.append(
+                    DateCandidate(
+                        index: index,
+                        source: .itemprop,
+                        value: value,
+                        text: "",
+                        published: itemprop == "datePublished",
+                        modified: itemprop == "dateModified"
+                    )
+                )
             case "author", "creator":
                 verdict.insert(.byline)
             default:
@@ -171,9 +182,18 @@ struct HTMLPageWalk {
         if tag == .time {
             let text = element.collapsedText
             let published = element.hasAttribute("pubdate") || element.attribute("class", contains: "publish")
-            let modified = element.attribute("class", contains: "modif") || element.attribute("class", contains: "updat")
-            dates.append(DateCandidate(index: index, source: .timeElement, value: element.attribute("datetime") ?? text,
-                                       text: text, published: published, modified: modified))
+            let modified =
+                element.attribute("class", contains: "modif") || element.attribute("class", contains: "updat")
+            dates.append(
+                DateCandidate(
+                    index: index,
+                    source: .timeElement,
+                    value: element.attribute("datetime") ?? text,
+                    text: text,
+                    published: published,
+                    modified: modified
+                )
+            )
         }
         if tag == .blockquote, element.attribute("class", hasToken: "twitter-tweet") {
             stripTweetChrome(node, index: index)
@@ -186,7 +206,9 @@ struct HTMLPageWalk {
         elements.append(stats)
         element.slot = index
         let inArticle = frame.inArticle || stats.isArticleTag || isBodyMarker || element.hasName("main")
-        stack.append(Frame(node: node, parent: frame.parent, inLink: frame.inLink, inArticle: frame.inArticle, post: true))
+        stack.append(
+            Frame(node: node, parent: frame.parent, inLink: frame.inLink, inArticle: frame.inArticle, post: true)
+        )
         var child = node.pointee.last
         let inLink = frame.inLink || tag == .anchor
         while let c = child {
@@ -200,18 +222,25 @@ struct HTMLPageWalk {
     private func isHidden(_ element: XMLNode) -> Bool {
         if element.hasAttribute("hidden") { return true }
         if element.attribute("aria-hidden", equalsIgnoringCase: "true") { return true }
-        if let hidden = element.withRawAttribute("style", { style in
-            HTMLBytes.containsIgnoringCase(style, "display:none") || HTMLBytes.containsIgnoringCase(style, "display: none")
-                || HTMLBytes.containsIgnoringCase(style, "visibility:hidden")
-        }), hidden {
+        if let hidden = element.withRawAttribute(
+            "style",
+            { style in
+                HTMLBytes.containsIgnoringCase(style, "display:none")
+                    || HTMLBytes.containsIgnoringCase(style, "display: none")
+                    || HTMLBytes.containsIgnoringCase(style, "visibility:hidden")
+            }
+        ), hidden {
             return true
         }
         return element.withRawAttribute("role") { role in
-            HTMLBytes.trimmedEqualsIgnoringCase(role, "navigation") || HTMLBytes.trimmedEqualsIgnoringCase(role, "banner")
+            HTMLBytes.trimmedEqualsIgnoringCase(role, "navigation")
+                || HTMLBytes.trimmedEqualsIgnoringCase(role, "banner")
                 || HTMLBytes.trimmedEqualsIgnoringCase(role, "complementary")
                 || HTMLBytes.trimmedEqualsIgnoringCase(role, "contentinfo")
-                || HTMLBytes.trimmedEqualsIgnoringCase(role, "dialog") || HTMLBytes.trimmedEqualsIgnoringCase(role, "menu")
-                || HTMLBytes.trimmedEqualsIgnoringCase(role, "search") || HTMLBytes.trimmedEqualsIgnoringCase(role, "toolbar")
+                || HTMLBytes.trimmedEqualsIgnoringCase(role, "dialog")
+                || HTMLBytes.trimmedEqualsIgnoringCase(role, "menu")
+                || HTMLBytes.trimmedEqualsIgnoringCase(role, "search")
+                || HTMLBytes.trimmedEqualsIgnoringCase(role, "toolbar")
                 || HTMLBytes.trimmedEqualsIgnoringCase(role, "alertdialog")
         } ?? false
     }
@@ -301,8 +330,16 @@ struct HTMLPageWalk {
         if isStamp || (s.verdict.contains(.meta) && s.textBytes < 300) {
             let text = HTMLPageWalk.spacedText(node)
             if !text.isEmpty, text.utf8.count < 300 {
-                dates.append(DateCandidate(index: index, source: .stampText, value: text, text: text,
-                                           published: false, modified: false))
+                dates.append(
+                    DateCandidate(
+                        index: index,
+                        source: .stampText,
+                        value: text,
+                        text: text,
+                        published: false,
+                        modified: false
+                    )
+                )
             }
         }
         if isStamp { elements[index].hasTime = true }

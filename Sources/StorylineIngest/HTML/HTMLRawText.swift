@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Removes, before parsing, the parts of a page the reader never uses: the bodies of `<script>`
@@ -50,7 +50,8 @@ enum HTMLRawText {
     }
 
     @inline(__always)
-    private static func append(_ b: UnsafeRawBufferPointer, _ range: Range<Int>, to out: inout [UInt8], reserving: Int) {
+    private static func append(_ b: UnsafeRawBufferPointer, _ range: Range<Int>, to out: inout [UInt8], reserving: Int)
+    {
         if out.capacity == 0 { out.reserveCapacity(reserving / 2) }
         out.append(contentsOf: UnsafeRawBufferPointer(rebasing: b[range]))
     }
@@ -81,7 +82,8 @@ enum HTMLRawText {
         let p = name.utf8Start
         for k in 0..<n where b[at + k] | 0x20 != p[k] { return false }
         let next = b[at + n]
-        return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0C || next == 0x0D || next == 0x2F || next == 0x3E
+        return next == 0x20 || next == 0x09 || next == 0x0A || next == 0x0C || next == 0x0D || next == 0x2F
+            || next == 0x3E
     }
 
     /// The index of the `>` that ends the tag whose name starts at `from`, skipping quoted attribute values.

@@ -27,13 +27,28 @@ public struct HTMLReader: Sendable {
     /// - Returns: The article, with ``Article/removedChrome`` listing what was dropped.
     /// - Throws: ``IngestError`` with code ``IngestError/Code/empty`` when the page holds no article text.
     public func read(
-        _ bytes: [UInt8], origin: ArticleOrigin, url: String? = nil, declaredEncoding: String? = nil
+        _ bytes: [UInt8],
+        origin: ArticleOrigin,
+        url: String? = nil,
+        declaredEncoding: String? = nil
     ) throws -> Article {
         let page = bytes.withUnsafeBytes(HTMLRawText.strip) ?? bytes
-        var extraction = try extract(page, origin: origin, url: url, declaredEncoding: declaredEncoding, classChrome: true)
+        var extraction = try extract(
+            page,
+            origin: origin,
+            url: url,
+            declaredEncoding: declaredEncoding,
+            classChrome: true
+        )
         if extraction.paragraphs.isEmpty {
             // A page whose body container carries a chrome-like class: read it again keeping classed elements.
-            extraction = try extract(page, origin: origin, url: url, declaredEncoding: declaredEncoding, classChrome: false)
+            extraction = try extract(
+                page,
+                origin: origin,
+                url: url,
+                declaredEncoding: declaredEncoding,
+                classChrome: false
+            )
         }
         var draft = ArticleDraft(origin: origin)
         let metadata = extraction.metadata
@@ -78,7 +93,11 @@ public struct HTMLReader: Sendable {
     }
 
     func extract(
-        _ bytes: [UInt8], origin: ArticleOrigin, url: String?, declaredEncoding: String?, classChrome: Bool
+        _ bytes: [UInt8],
+        origin: ArticleOrigin,
+        url: String?,
+        declaredEncoding: String?,
+        classChrome: Bool
     ) throws -> Extraction {
         guard
             let tree = bytes.withUnsafeBytes({ raw in
@@ -86,7 +105,12 @@ public struct HTMLReader: Sendable {
             }),
             let root = tree.root
         else {
-            throw IngestError(.empty, "no HTML content", path: origin.path, location: origin.record.map { "record \($0)" })
+            throw IngestError(
+                .empty,
+                "no HTML content",
+                path: origin.path,
+                location: origin.record.map { "record \($0)" }
+            )
         }
         let walk = HTMLPageWalk(root: root.pointer, classChrome: classChrome)
         var emitter = HTMLContentEmitter(walk: walk)
@@ -120,7 +144,9 @@ public struct HTMLReader: Sendable {
         if !emitter.entries.isEmpty {
             return emitter.entries.map { entry in
                 var timestamp = entry.timeValue.flatMap(DateText.value)
-                if let update = metadata.updates.first(where: { $0.headline != nil && key($0.headline) == key(entry.headline) }),
+                if let update = metadata.updates.first(where: {
+                    $0.headline != nil && key($0.headline) == key(entry.headline)
+                }),
                     let date = update.published, timestamp == nil || timestamp?.hour == nil
                 {
                     timestamp = date
@@ -131,8 +157,12 @@ public struct HTMLReader: Sendable {
                     let date = clock.on(day)
                     if date.isValid { timestamp = date }
                 }
-                return LiveBlogEntry(headline: entry.headline, timeText: entry.timeText, timestamp: timestamp,
-                                     paragraphRange: entry.range)
+                return LiveBlogEntry(
+                    headline: entry.headline,
+                    timeText: entry.timeText,
+                    timestamp: timestamp,
+                    paragraphRange: entry.range
+                )
             }
         }
         guard !metadata.updates.isEmpty else { return [] }
@@ -141,7 +171,8 @@ public struct HTMLReader: Sendable {
         for update in metadata.updates {
             guard let body = update.body.map(TextCleanup.collapseWhitespace), !body.isEmpty else { continue }
             let probe = String(body.prefix(60))
-            if let index = paragraphs.firstIndex(where: { $0.hasPrefix(probe) || probe.hasPrefix($0) && $0.count > 20 }),
+            if let index = paragraphs.firstIndex(where: { $0.hasPrefix(probe) || probe.hasPrefix($0) && $0.count > 20 }
+            ),
                 !starts.contains(where: { $0.start == index })
             {
                 starts.append((index, update))
@@ -150,8 +181,12 @@ public struct HTMLReader: Sendable {
         starts.sort { $0.start < $1.start }
         return starts.enumerated().map { k, item in
             let end = k + 1 < starts.count ? starts[k + 1].start : paragraphs.count
-            return LiveBlogEntry(headline: item.update.headline, timeText: nil, timestamp: item.update.published,
-                                 paragraphRange: item.start..<end)
+            return LiveBlogEntry(
+                headline: item.update.headline,
+                timeText: nil,
+                timestamp: item.update.published,
+                paragraphRange: item.start..<end
+            )
         }
     }
 }

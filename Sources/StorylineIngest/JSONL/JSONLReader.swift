@@ -25,8 +25,11 @@ public struct JSONLReader: Sendable {
         {
             result.errors = [
                 IngestError(
-                    .malformedJSON, "a JSON document spread over several lines, not JSON Lines "
-                        + "(one {\"text\": …} object per line)", path: path)
+                    .malformedJSON,
+                    "a JSON document spread over several lines, not JSON Lines "
+                        + "(one {\"text\": …} object per line)",
+                    path: path
+                )
             ]
         }
         return result
@@ -52,7 +55,8 @@ public struct JSONLReader: Sendable {
                     result.errors.append(error.at(path: path, location: "line \(lineNumber)"))
                 } catch {
                     result.errors.append(
-                        IngestError(.malformedJSON, "\(error)", path: path, location: "line \(lineNumber)"))
+                        IngestError(.malformedJSON, "\(error)", path: path, location: "line \(lineNumber)")
+                    )
                 }
             }
         }
@@ -63,15 +67,19 @@ public struct JSONLReader: Sendable {
         guard line.count <= maxLineBytes else {
             throw IngestError(
                 .tooLarge,
-                "record is \(ByteCount.describe(line.count)), above the \(ByteCount.describe(maxLineBytes)) limit for one article")
+                "record is \(ByteCount.describe(line.count)), above the \(ByteCount.describe(maxLineBytes)) limit for one article"
+            )
         }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: Data(line), options: [])
         } catch {
             let preview = String(decoding: line.prefix(60), as: UTF8.self)
-            throw IngestError(.malformedJSON, "not a JSON object: \(IngestError.quote(preview))",
-                              cause: (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String)
+            throw IngestError(
+                .malformedJSON,
+                "not a JSON object: \(IngestError.quote(preview))",
+                cause: (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            )
         }
         guard let fields = object as? [String: Any] else {
             throw IngestError(.malformedJSON, "the line is JSON but not an object")
@@ -98,7 +106,11 @@ public struct JSONLReader: Sendable {
             published = date
         }
         let hints = PlainTextReader.Hints(
-            title: try string("title"), published: published, outlet: try string("source"), url: try string("url"))
+            title: try string("title"),
+            published: published,
+            outlet: try string("source"),
+            url: try string("url")
+        )
         let origin = ArticleOrigin(path: path, format: .jsonl, record: record, externalID: id)
         if FormatSniffer.looksLikeHTML(Array(text.utf8.prefix(2048))) {
             var article = try HTMLReader().read(Array(text.utf8), origin: origin, url: hints.url)

@@ -27,7 +27,8 @@ final class XMLTree {
         guard bytes.count > 0, bytes.count < Int(Int32.max), let base = bytes.baseAddress else { return nil }
         let options = Int32(
             HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+                | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOBLANKS.rawValue
+        )
         let doc = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
             htmlReadMemory(pointer, Int32(bytes.count), url, encoding, options)
         }
@@ -50,7 +51,8 @@ final class XMLTree {
         defer { xmlFreeParserCtxt(context) }
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
-                | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue)
+                | XML_PARSE_COMPACT.rawValue | XML_PARSE_NOCDATA.rawValue
+        )
         let doc = base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { pointer in
             xmlCtxtReadMemory(context, pointer, Int32(bytes.count), nil, nil, options)
         }
@@ -239,7 +241,9 @@ extension String {
 }
 
 fileprivate struct WhitespaceSet {
-    func contains(_ scalar: Unicode.Scalar) -> Bool { scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" }
+    func contains(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
+    }
 }
 
 extension WhitespaceSet {

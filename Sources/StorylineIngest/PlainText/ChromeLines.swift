@@ -25,7 +25,9 @@ enum ChromeLines {
             if key.hasPrefix("try our "), key.hasSuffix(" features") { return .chrome }
             if key.hasPrefix("sign up for "), key.contains("newsletter") { return .chrome }
             if key.hasPrefix("subscribe to "), key.contains("newsletter") || key.contains("channel") { return .chrome }
-            if key.hasPrefix("follow us on ") || key.hasPrefix("download the ") && key.hasSuffix(" app") { return .chrome }
+            if key.hasPrefix("follow us on ") || key.hasPrefix("download the ") && key.hasSuffix(" app") {
+                return .chrome
+            }
             if key.hasPrefix("share on ") || key.hasPrefix("share via ") { return .chrome }
             if key.hasPrefix("advertisement") { return .chrome }
         }
@@ -43,11 +45,15 @@ enum ChromeLines {
             }
             if space && !scalars.isEmpty { scalars.append(" ") }
             space = false
-            scalars.append(scalar.properties.isUppercase ? Unicode.Scalar(scalar.properties.lowercaseMapping) ?? scalar : scalar)
+            scalars.append(
+                scalar.properties.isUppercase ? Unicode.Scalar(scalar.properties.lowercaseMapping) ?? scalar : scalar
+            )
         }
         let trailing: Set<Unicode.Scalar> = [".", ":", "…", " ", "!", "›", "»", ">", "|", "-", "–", "—"]
         while let last = scalars.last, trailing.contains(last) { scalars.removeLast() }
-        while let first = scalars.first, first == " " || first == "|" || first == "•" || first == "·" { scalars.removeFirst() }
+        while let first = scalars.first, first == " " || first == "|" || first == "•" || first == "·" {
+            scalars.removeFirst()
+        }
         var out = String.UnicodeScalarView()
         out.append(contentsOf: scalars)
         return String(out)

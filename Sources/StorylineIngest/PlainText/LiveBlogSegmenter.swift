@@ -22,14 +22,17 @@ struct LiveBlogSegmenter {
 
     /// Words in a title or the opening lines that mark a live blog.
     static let markers = [
-        "live:", "live updates", "live blog", "as it happened", "updates:", "latest updates", "this blog has now closed",
+        "live:", "live updates", "live blog", "as it happened", "updates:", "latest updates",
+        "this blog has now closed",
         "catch up below", "follow live", "live coverage", " live ", "rolling coverage",
     ]
 
     /// Decides whether the text is a live blog and, if so, returns the entries and the paragraphs
     /// with time-stamp lines removed (entries index into the returned paragraphs).
     static func segment(
-        lines: [String], title: String?, articleDate: PublicationDate?
+        lines: [String],
+        title: String?,
+        articleDate: PublicationDate?
     ) -> (paragraphs: [String], entries: [LiveBlogEntry])? {
         let parsed = lines.map { Line(text: $0, time: timeStamp($0)) }
         let stampCount = parsed.lazy.filter { $0.time != nil }.count
@@ -44,7 +47,8 @@ struct LiveBlogSegmenter {
     }
 
     private static func timeStamped(
-        _ lines: [Line], articleDate: PublicationDate?
+        _ lines: [Line],
+        articleDate: PublicationDate?
     ) -> (paragraphs: [String], entries: [LiveBlogEntry]) {
         var paragraphs: [String] = []
         var entries: [LiveBlogEntry] = []
@@ -54,13 +58,22 @@ struct LiveBlogSegmenter {
             var timestamp: PublicationDate?
             if let day = articleDate {
                 timestamp = PublicationDate(
-                    year: day.year, month: day.month, day: day.day, hour: open.stamp.hour, minute: open.stamp.minute,
-                    utcOffsetMinutes: open.stamp.utcOffsetMinutes)
+                    year: day.year,
+                    month: day.month,
+                    day: day.day,
+                    hour: open.stamp.hour,
+                    minute: open.stamp.minute,
+                    utcOffsetMinutes: open.stamp.utcOffsetMinutes
+                )
             }
             entries.append(
                 LiveBlogEntry(
-                    headline: open.headline, timeText: open.stamp.text, timestamp: timestamp,
-                    paragraphRange: open.start..<paragraphs.count))
+                    headline: open.headline,
+                    timeText: open.stamp.text,
+                    timestamp: timestamp,
+                    paragraphRange: open.start..<paragraphs.count
+                )
+            )
         }
         for (index, line) in lines.enumerated() {
             if let stamp = line.time {
@@ -72,7 +85,8 @@ struct LiveBlogSegmenter {
                     headline = lines[index - 1].text
                     start = paragraphs.count - 1
                     if var last = entries.popLast() {
-                        last.paragraphRange = last.paragraphRange.lowerBound..<max(last.paragraphRange.lowerBound, start)
+                        last.paragraphRange =
+                            last.paragraphRange.lowerBound..<max(last.paragraphRange.lowerBound, start)
                         entries.append(last)
                     }
                 }
@@ -121,7 +135,8 @@ struct LiveBlogSegmenter {
         }
         guard words >= 2, words <= 22 else { return false }
         guard let first = text.unicodeScalars.first,
-            first.properties.isUppercase || first.properties.numericType != nil || "'\"‘“".unicodeScalars.contains(first)
+            first.properties.isUppercase || first.properties.numericType != nil
+                || "'\"‘“".unicodeScalars.contains(first)
         else { return false }
         let closers: Set<Unicode.Scalar> = ["'", "\"", "’", "”", ")", "]", " "]
         let scalars = Array(text.unicodeScalars)

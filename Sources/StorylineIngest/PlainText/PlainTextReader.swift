@@ -18,7 +18,8 @@ public struct PlainTextReader: Sendable {
         public var outlet: String?
         public var url: String?
 
-        public init(title: String? = nil, published: PublicationDate? = nil, outlet: String? = nil, url: String? = nil) {
+        public init(title: String? = nil, published: PublicationDate? = nil, outlet: String? = nil, url: String? = nil)
+        {
             self.title = title
             self.published = published
             self.outlet = outlet

@@ -65,13 +65,19 @@ extension WARCReader {
             }
             if mediaType == nil && !HTTPBody.sniffsAsHTML(body) { return }
             guard body.count <= maxPageBytes else {
-                fail(.tooLarge, "the page" + (uri.map { " \(IngestError.quote($0, limit: 200))" } ?? "")
-                    + " is \(ByteCount.describe(body.count)), above the \(ByteCount.describe(maxPageBytes)) limit for one page")
+                fail(
+                    .tooLarge,
+                    "the page" + (uri.map { " \(IngestError.quote($0, limit: 200))" } ?? "")
+                        + " is \(ByteCount.describe(body.count)), above the \(ByteCount.describe(maxPageBytes)) limit for one page"
+                )
                 return
             }
             if case .binary(let offset) = FormatSniffer.sniff(body) {
-                fail(.binary, "the HTTP body" + (uri.map { " of \(IngestError.quote($0, limit: 200))" } ?? "")
-                    + " is binary (byte 0x\(String(body[offset], radix: 16)) at offset \(offset)), not HTML")
+                fail(
+                    .binary,
+                    "the HTTP body" + (uri.map { " of \(IngestError.quote($0, limit: 200))" } ?? "")
+                        + " is binary (byte 0x\(String(body[offset], radix: 16)) at offset \(offset)), not HTML"
+                )
                 return
             }
             let origin = ArticleOrigin(
