@@ -19,6 +19,11 @@ extension WARCReader {
             self.maxPageBytes = maxPageBytes
         }
 
+        /// The error for an input whose first bytes are not a WARC record header.
+        func notAWARCFile(_ reason: String) -> IngestError {
+            IngestError(.malformedWARC, "not a WARC file: \(reason)", path: path, location: "byte 0")
+        }
+
         /// Records an error located at the current record.
         mutating func fail(_ code: IngestError.Code, _ message: String, cause: String? = nil) {
             result.errors.append(IngestError(code, message, path: path, location: "record \(index)", cause: cause))

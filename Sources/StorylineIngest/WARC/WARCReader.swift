@@ -56,14 +56,7 @@ public struct WARCReader: Sendable {
                     )
                     return
                 case .malformed(let reason):
-                    if session.index == 0 && recordStart == 0 {
-                        throw IngestError(
-                            .malformedWARC,
-                            "not a WARC file: \(reason)",
-                            path: session.path,
-                            location: "byte 0"
-                        )
-                    }
+                    if session.index == 0 && recordStart == 0 { throw session.notAWARCFile(reason) }
                     session.fail(.malformedWARC, "bad record header at byte \(recordStart): \(reason)")
                     session.index += 1
                     guard let next = WARCReader.nextRecordStart(buffer, after: recordStart) else { return }
@@ -184,14 +177,7 @@ public struct WARCReader: Sendable {
             case .incomplete:
                 return position
             case .malformed(let reason):
-                if firstMember && session.index == 0 && position == 0 {
-                    throw IngestError(
-                        .malformedWARC,
-                        "not a WARC file: \(reason)",
-                        path: session.path,
-                        location: "byte 0"
-                    )
-                }
+                if firstMember && session.index == 0 && position == 0 { throw session.notAWARCFile(reason) }
                 session.fail(.malformedWARC, "bad record header in the gzip member at byte \(memberStart): \(reason)")
                 session.index += 1
                 return buffer.count
