@@ -58,6 +58,7 @@ struct IngestRunner {
         let limit = reader.maxDecompressedBytes
         let window = max(2, jobs * 4)
         var pending: [Article] = []
+        var lastSave = Date()
 
         try await withThrowingTaskGroup(of: (Int, Int, ReadResult).self) { group in
             var next = 0
@@ -92,8 +93,11 @@ struct IngestRunner {
                         report(.failed(error))
                     }
                     pending += result.articles
-                    if pending.count >= batchSize {
+                    // Commit a full batch, or whatever is read once a second, so that a long run shows its
+                    // progress in the database and a crash loses at most a second of work.
+                    if pending.count >= batchSize || (!pending.isEmpty && Date().timeIntervalSince(lastSave) >= 1) {
                         try await save(&pending, into: &summary)
+                        lastSave = Date()
                     }
                     summary.seconds = Date().timeIntervalSince(start)
                     report(.progress(summary))
