@@ -1,3 +1,5 @@
+import Foundation
+
 /// Recognises the dateline that opens a wire story: "WASHINGTON —", "KYIV, Ukraine (Reuters) -",
 /// "LONDON, Feb 27 (Reuters) -".
 enum Dateline {
@@ -20,8 +22,8 @@ enum Dateline {
             i += 1
         }
         guard dashStart > 1, dashEnd < scalars.count else { return nil }
-        let head = String(String.UnicodeScalarView(scalars[0..<dashStart])).trimmingSpaces()
-        let rest = String(String.UnicodeScalarView(scalars[dashEnd...])).trimmingSpaces()
+        let head = TextCleanup.collapseWhitespace(String(String.UnicodeScalarView(scalars[0..<dashStart])))
+        let rest = TextCleanup.collapseWhitespace(String(String.UnicodeScalarView(scalars[dashEnd...])))
         guard !head.isEmpty, rest.unicodeScalars.count >= 40, isPlaceHead(head) else { return nil }
         return (head, rest)
     }
@@ -38,29 +40,12 @@ enum Dateline {
         for word in words {
             if word.hasPrefix("(") || word.hasPrefix(",") { leading = false }
             if leading {
-                let stripped = word.trimmingCharacters(in: ",.")
+                let stripped = word.trimmingCharacters(in: CharacterSet(charactersIn: ",."))
                 let alpha = stripped.unicodeScalars.filter { $0.properties.isAlphabetic }
                 if !alpha.isEmpty, !alpha.allSatisfy({ $0.properties.isUppercase }) { return false }
             }
             if word.hasSuffix(",") { leading = false }
         }
         return true
-    }
-}
-
-extension StringProtocol {
-    func trimmingSpaces() -> String {
-        var scalars = Substring(self).unicodeScalars
-        while let f = scalars.first, f == " " || f == "\t" || f.value == 0xA0 { scalars.removeFirst() }
-        while let l = scalars.last, l == " " || l == "\t" || l.value == 0xA0 { scalars.removeLast() }
-        return String(scalars)
-    }
-
-    func trimmingCharacters(in characters: String) -> String {
-        let set = Set(characters.unicodeScalars)
-        var scalars = Substring(self).unicodeScalars
-        while let f = scalars.first, set.contains(f) { scalars.removeFirst() }
-        while let l = scalars.last, set.contains(l) { scalars.removeLast() }
-        return String(scalars)
     }
 }

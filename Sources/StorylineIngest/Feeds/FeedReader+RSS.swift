@@ -38,11 +38,11 @@ extension FeedReader {
             }
 
             for creator in item.elements("creator", in: FeedNamespace.dublinCore) {
-                if let name = creator.trimmedText.map(FeedReader.stripBy) { draft.byline.append(name) }
+                if let text = creator.trimmedText { draft.byline += Byline.names(text) }
             }
             if draft.byline.isEmpty {
                 for author in item.elements("author", in: ns) {
-                    if let name = author.trimmedText.flatMap(FeedReader.nameFromRSSAuthor) { draft.byline.append(name) }
+                    if let text = author.trimmedText { draft.byline += FeedReader.namesFromRSSAuthor(text) }
                 }
             }
 
@@ -63,22 +63,15 @@ extension FeedReader {
         return result
     }
 
-    /// The name in an RSS `author` ("jane@example.com (Jane Doe)" → "Jane Doe"); nil for a bare e-mail address.
-    static func nameFromRSSAuthor(_ text: String) -> String? {
+    /// The names in an RSS `author` ("jane@example.com (Jane Doe)" → ["Jane Doe"]); none for a bare e-mail address.
+    static func namesFromRSSAuthor(_ text: String) -> [String] {
         if let open = text.firstIndex(of: "("), let close = text.lastIndex(of: ")"), open < close {
-            let name = TextCleanup.collapseWhitespace(String(text[text.index(after: open)..<close]))
-            if !name.isEmpty { return stripBy(name) }
+            let names = Byline.names(String(text[text.index(after: open)..<close]))
+            if !names.isEmpty { return names }
         }
         let trimmed = TextCleanup.collapseWhitespace(text)
-        if trimmed.contains("@") && !trimmed.contains(" ") { return nil }
-        return trimmed.isEmpty ? nil : stripBy(trimmed)
-    }
-
-    /// "By Jane Doe" → "Jane Doe".
-    static func stripBy(_ name: String) -> String {
-        let lower = name.lowercased()
-        if lower.hasPrefix("by ") { return String(name.dropFirst(3)).trimmingSpaces }
-        return name
+        if trimmed.contains("@") && !trimmed.contains(" ") { return [] }
+        return Byline.names(trimmed)
     }
 }
 
@@ -92,8 +85,4 @@ extension XMLNode {
     fileprivate func attributeInRDF(_ name: String) -> String? {
         namespaceURI == FeedNamespace.rss1 ? attribute(name) : nil
     }
-}
-
-extension String {
-    fileprivate var trimmingSpaces: String { TextCleanup.collapseWhitespace(self) }
 }

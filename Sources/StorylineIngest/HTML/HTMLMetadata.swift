@@ -160,7 +160,7 @@ struct HTMLMetadata {
         if let authors = ldArticle?["author"] ?? ldArticle?["creator"] {
             for author in authors.list {
                 if let name = author.string ?? author["name"]?.string {
-                    names += HTMLMetadata.splitNames(name, outlet: outlet)
+                    names += Byline.names(name, outlet: outlet)
                 }
             }
         }
@@ -168,11 +168,11 @@ struct HTMLMetadata {
             let author = meta["author"] ?? meta["article:author"] ?? meta["dc.creator"]
                 ?? meta["parsely-author"] ?? meta["sailthru.author"]
         {
-            names = HTMLMetadata.splitNames(author, outlet: outlet)
+            names = Byline.names(author, outlet: outlet)
         }
         if names.isEmpty {
             for candidate in walk.bylines where candidate.index < rootEnd {
-                for name in HTMLMetadata.splitNames(candidate.text, outlet: outlet) where !names.contains(name) {
+                for name in Byline.names(candidate.text, outlet: outlet) where !names.contains(name) {
                     names.append(name)
                 }
             }
@@ -237,8 +237,8 @@ struct HTMLMetadata {
             }
         }
         guard let cut = best else { return title }
-        let head = String(title[..<cut.lowerBound]).trimmingSpaces
-        let tail = String(title[cut.upperBound...]).trimmingSpaces
+        let head = TextCleanup.collapseWhitespace(String(title[..<cut.lowerBound]))
+        let tail = TextCleanup.collapseWhitespace(String(title[cut.upperBound...]))
         guard !head.isEmpty, !tail.isEmpty else { return title }
         let tailLower = tail.lowercased()
         if let site, !site.isEmpty {
@@ -254,32 +254,6 @@ struct HTMLMetadata {
         return title
     }
 
-    /// Splits a byline into names: strips "By", cuts at a date or "Updated", splits at "and", "&", ",", "|",
-    /// and drops the outlet's name, URLs and anything with digits.
-    static func splitNames(_ raw: String, outlet: String?) -> [String] {
-        var text = TextCleanup.collapseWhitespace(raw)
-        if text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") { return [] }
-        for cut in ["|", "\n", " Published", " Updated", " Posted", " published", " updated", " posted", " on "] {
-            if let r = text.firstRange(of: cut) { text = String(text[..<r.lowerBound]) }
-        }
-        for prefix in ["By ", "BY ", "by ", "Written by ", "Words by ", "Reporting by ", "Von ", "Par "]
-        where text.hasPrefix(prefix) {
-            text = String(text.dropFirst(prefix.count))
-            break
-        }
-        var parts: [String] = []
-        for chunk in text.replacingAll(" and ", with: ",").replacingAll(" & ", with: ",").split(separator: ",") {
-            let name = String(chunk).trimmingSpaces
-            guard !name.isEmpty, name.utf8.count <= 60 else { continue }
-            if name.contains(where: \.isNumber) || name.contains("@") || name.contains("/") { continue }
-            if let outlet, name.lowercased() == outlet.lowercased() { continue }
-            if ["by", "and", "from", "staff", "written by", "posted by"].contains(name.lowercased()) { continue }
-            if name.split(separator: " ").count > 5 { continue }
-            parts.append(name)
-        }
-        return parts
-    }
-
     /// Resolves a possibly relative URL against the page's URL.
     static func resolve(_ link: String, against base: String?) -> String {
         if link.hasPrefix("http://") || link.hasPrefix("https://") { return link }
@@ -289,27 +263,5 @@ struct HTMLMetadata {
         let origin = afterScheme.firstIndex(of: "/").map { String(base[..<$0]) } ?? base
         if link.hasPrefix("/") { return origin + link }
         return link
-    }
-}
-
-extension String {
-    /// The string without leading and trailing ASCII spaces.
-    fileprivate var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
-    }
-
-    /// Every occurrence of `target` replaced.
-    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let r = rest.firstRange(of: target) {
-            out += rest[..<r.lowerBound]
-            out += replacement
-            rest = rest[r.upperBound...]
-        }
-        return out + rest
     }
 }

@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// A parsed libxml2 document (HTML or XML), freed when the last reference goes away.
 ///
@@ -60,7 +61,7 @@ final class XMLTree {
             var message = "not well-formed XML"
             var line = 0
             if let error = xmlCtxtGetLastError(context), let text = error.pointee.message {
-                message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlinesSet)
+                message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
                 line = Int(error.pointee.line)
             }
             if let doc { xmlFreeDoc(doc) }
@@ -229,23 +230,4 @@ struct XMLChildren: Sequence {
             return XMLNode(node)
         }
     }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in set: WhitespaceSet) -> String {
-        var scalars = Substring(self).unicodeScalars
-        while let first = scalars.first, set.contains(first) { scalars.removeFirst() }
-        while let last = scalars.last, set.contains(last) { scalars.removeLast() }
-        return String(scalars)
-    }
-}
-
-fileprivate struct WhitespaceSet {
-    func contains(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r"
-    }
-}
-
-extension WhitespaceSet {
-    fileprivate static var whitespacesAndNewlinesSet: WhitespaceSet { WhitespaceSet() }
 }

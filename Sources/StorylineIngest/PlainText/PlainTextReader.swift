@@ -1,3 +1,4 @@
+import Foundation
 import StorylineCore
 
 /// Reads a plain-text article (as saved from a page, a wire feed or a JSONL record) into an ``Article``.
@@ -200,40 +201,11 @@ public struct PlainTextReader: Sendable {
         return last != "." && last != ","
     }
 
-    /// "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
+    /// A header line "By Jane Doe and John Roe" → ["Jane Doe", "John Roe"].
     static func byline(_ line: String) -> [String]? {
         guard line.hasPrefix("By ") || line.hasPrefix("BY "), line.split(separator: " ").count <= 10 else { return nil }
-        let names = line.dropFirst(3)
-            .replacingAll(" and ", with: ",")
-            .split(separator: ",")
-            .map { $0.trimmingSpaces() }
-            .filter { !$0.isEmpty }
+        let names = Byline.names(line)
         guard !names.isEmpty, names.allSatisfy({ $0.first?.isUppercase == true }) else { return nil }
         return names
-    }
-}
-
-extension Substring {
-    fileprivate func replacingAll(_ target: String, with replacement: String) -> String {
-        var out = ""
-        var rest = self[...]
-        while let range = rest.range(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
-    }
-}
-
-extension StringProtocol {
-    fileprivate func range(of target: String) -> Range<Index>? {
-        guard !target.isEmpty else { return nil }
-        var i = startIndex
-        while i < endIndex {
-            if self[i...].hasPrefix(target) { return i..<index(i, offsetBy: target.count) }
-            i = index(after: i)
-        }
-        return nil
     }
 }
