@@ -262,7 +262,7 @@ struct HTMLContentEmitter {
         let text = TextCleanup.collapseWhitespace(bytes: bytes)
         guard !text.isEmpty else { return }
         let linkDense = s.tag == .heading ? s.linkDensity > 0.9 : s.linkDensity > (s.tag == .listItem ? 0.5 : 0.6)
-        if linkDense || HTMLChromeLines.isChrome(text) {
+        if linkDense || ChromeLines.isChrome(text) {
             removed.append((index, HTMLPageWalk.truncate(text)))
             return
         }
@@ -283,7 +283,7 @@ struct HTMLContentEmitter {
         let density = run.textBytes == 0 ? 0 : Double(run.linkBytes) / Double(run.textBytes)
         let last = text.unicodeScalars.last!
         let sentence = ".!?\"”’)…".unicodeScalars.contains(last)
-        if density > 0.6 || (!sentence && text.utf8.count < 40) || HTMLChromeLines.isChrome(text) {
+        if density > 0.6 || (!sentence && text.utf8.count < 40) || ChromeLines.isChrome(text) {
             removed.append((index, HTMLPageWalk.truncate(text)))
             return
         }
