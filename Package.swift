@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "storyline", targets: ["storyline"]),
         .library(name: "StorylineCore", targets: ["StorylineCore"]),
+        .library(name: "StorylineText", targets: ["StorylineText"]),
         .library(name: "StorylineIngest", targets: ["StorylineIngest"]),
         .library(name: "StorylineStore", targets: ["StorylineStore"]),
         .library(name: "StorylineSQLite", targets: ["StorylineSQLite"]),
@@ -20,6 +21,9 @@ let package = Package(
     targets: [
         // Shared vocabulary: values only, no dependencies.
         .target(name: "StorylineCore"),
+
+        // UTF-8 text primitives: normalization, tokens, sentences, quotation spans.
+        .target(name: "StorylineText", dependencies: ["StorylineCore"]),
 
         // System libraries: libxml2 (tolerant HTML parser, XML for feeds) and zlib (gzip in WARC and HTTP).
         .systemLibrary(
@@ -72,6 +76,7 @@ let package = Package(
         ),
 
         .testTarget(name: "StorylineCoreTests", dependencies: ["StorylineCore"]),
+        .testTarget(name: "StorylineTextTests", dependencies: ["StorylineCore", "StorylineText"]),
         .testTarget(
             name: "StorylineIngestTests",
             dependencies: ["StorylineCore", "StorylineIngest"],
