@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "StorylineIngest", targets: ["StorylineIngest"]),
         .library(name: "StorylineStore", targets: ["StorylineStore"]),
         .library(name: "StorylineSQLite", targets: ["StorylineSQLite"]),
+        .library(name: "StorylineExtract", targets: ["StorylineExtract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -46,6 +47,9 @@ let package = Package(
             ]
         ),
 
+        // Per-article extraction: time expressions (TIMEX3), later entities, quotes, events.
+        .target(name: "StorylineExtract", dependencies: ["StorylineCore", "StorylineText"]),
+
         // The Store protocol, the in-memory store and the query types shared by every backend.
         .target(name: "StorylineStore", dependencies: ["StorylineCore"]),
 
@@ -62,7 +66,7 @@ let package = Package(
         .executableTarget(
             name: "storyline",
             dependencies: [
-                "StorylineCore", "StorylineIngest", "StorylineStore", "StorylineSQLite",
+                "StorylineCore", "StorylineIngest", "StorylineStore", "StorylineSQLite", "StorylineExtract",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -82,6 +86,7 @@ let package = Package(
             dependencies: ["StorylineCore", "StorylineIngest"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "StorylineExtractTests", dependencies: ["StorylineCore", "StorylineExtract", "storyline"]),
         .testTarget(
             name: "StorylineStoreTests",
             dependencies: [

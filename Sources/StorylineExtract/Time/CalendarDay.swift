@@ -1,0 +1,88 @@
+/// A day of the proleptic Gregorian calendar, with the arithmetic the time tagger needs.
+struct CalendarDay: Hashable, Sendable, Comparable {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    var ordinal: Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    init(ordinal: Int) {
+        let z = ordinal + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    var weekday: Int {
+        let w = (ordinal + 3) % 7  // 1970-01-01 was a Thursday (index 3 from Monday = 0)
+        return (w < 0 ? w + 7 : w) + 1
+    }
+
+    func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
+
+    /// The ISO 8601 week-numbering year and week.
+    var isoWeek: (year: Int, week: Int) {
+        let thursday = adding(days: 4 - weekday)
+        let jan1 = CalendarDay(year: thursday.year, month: 1, day: 1)
+        return (thursday.year, (thursday.ordinal - jan1.ordinal) / 7 + 1)
+    }
+
+    static func isValid(year: Int, month: Int, day: Int) -> Bool {
+        guard (1...12).contains(month), day >= 1 else { return false }
+        let days: Int
+        switch month {
+        case 2: days = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: days = 30
+        default: days = 31
+        }
+        return day <= days
+    }
+
+    static func < (lhs: CalendarDay, rhs: CalendarDay) -> Bool { lhs.ordinal < rhs.ordinal }
+
+    // MARK: TIMEX3 renderings
+
+    var dayValue: String { Timex.year(year) + "-" + Timex.two(month) + "-" + Timex.two(day) }
+    var monthValue: String { Timex.year(year) + "-" + Timex.two(month) }
+    var weekValue: String {
+        let w = isoWeek
+        return Timex.year(w.year) + "-W" + Timex.two(w.week)
+    }
+    var quarter: Int { (month - 1) / 3 + 1 }
+}
+
+/// Small helpers that render TIMEX3 value pieces.
+enum Timex {
+    static func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    static func year(_ n: Int) -> String {
+        if n >= 1000 { return "\(n)" }
+        if n >= 100 { return "0\(n)" }
+        if n >= 10 { return "00\(n)" }
+        return "000\(n)"
+    }
+    /// `3.5` → `"3.5"`, `3` → `"3"`.
+    static func number(_ x: Double) -> String {
+        x == x.rounded() ? String(Int(x)) : String(x)
+    }
+}

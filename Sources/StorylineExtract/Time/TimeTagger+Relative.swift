@@ -1,0 +1,558 @@
+/// Rules for relative and vague expressions, durations and sets: `yesterday`, `last week`, `three years
+/// ago`, `now`, `recent weeks`, `overnight`, `last fall`, `the third quarter`, `more than 10 years`,
+/// `a one-month truce`, `every week`, `daily`.
+extension TimeTaggerRun {
+    // MARK: Keywords
+
+    mutating func matchKeyword(_ k: TimeKeyword, at i: Int) -> TimexMatch? {
+        switch k {
+        case .yesterday, .today, .tomorrow:
+            let offset = k == .yesterday ? -1 : (k == .tomorrow ? 1 : 0)
+            let day = anchor?.adding(days: offset)
+            if case .partOfDay(let code) = lex(i + 1) {
+                return TimexMatch(start: i, end: i + 2, type: .time, value: dayString(day) + "T" + code)
+            }
+            return TimexMatch(start: i, end: i + 1, type: .date, value: dayString(day))
+        case .christmas, .thanksgiving:
+            return matchHoliday(k, at: i)
+        case .noon:
+            return clockTime(start: i, end: i + 1, hour: 12, minute: 0)
+        case .tonight:
+            return TimexMatch(start: i, end: i + 1, type: .time, value: dayString(anchor) + "TNI")
+        case .overnight:
+            return TimexMatch(start: i, end: i + 1, type: .time, value: dayString(anchor?.adding(days: -1)) + "TNI")
+        case .now, .currently:
+            return TimexMatch(start: i, end: i + 1, type: .date, value: "PRESENT_REF")
+        case .recently, .lately:
+            return TimexMatch(start: i, end: i + 1, type: .date, value: "PAST_REF")
+        case .recent:
+            if let (_, plural) = unit(i + 1), plural {
+                return TimexMatch(start: i, end: i + 2, type: .date, value: "PAST_REF")
+            }
+            return nil
+        case .current:
+            // "current" as a time adjective ("the current crisis"), not "current account" or an electric current.
+            guard i + 1 < words.count, words[i + 1].kind == .letters, !words[i + 1].capitalized,
+                !TimeTaggerRun.nonTemporalCurrent.contains(words[i + 1].key)
+            else { return nil }
+            return TimexMatch(start: i, end: i + 1, type: .date, value: "PRESENT_REF")
+        case .soon:
+            return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
+        case .shortly:
+            if let next = keyword(i + 1), next == .after || next == .before { return nil }
+            return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
+        case .daily:
+            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1D")
+        case .weekly:
+            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1W")
+        case .monthly:
+            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1M")
+        case .yearly, .annually:
+            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1Y")
+        case .hourly:
+            return TimexMatch(start: i, end: i + 1, type: .set, value: "PT1H")
+        case .every, .each, .per:
+            return matchSet(at: i)
+        case .the:
+            return matchThe(at: i)
+        case .last, .past, .previous, .this, .next, .coming, .following:
+            return matchRelative(k, at: i, start: i)
+        case .early, .late, .mid, .earlier, .later:
+            var j = i + 1
+            if isPunct(j, 0x2D), adjacent(j) { j += 1 }
+            guard j < words.count, j - i <= 2 else { return nil }
+            if keyword(j) == .the { return nil }
+            guard var m = match(at: j), m.start == j, m.type == .date, !m.value.hasSuffix("_REF") else { return nil }
+            m.start = i
+            return m
+        case .a, .an, .several, .few, .many, .couple:
+            return matchQuantity(at: i)
+        default:
+            return nil
+        }
+    }
+
+    static let nonTemporalCurrent: Set<UInt64> = Set(
+        (["account", "accounts", "affairs", "density", "flow", "flows", "electric", "sea", "ocean"] as [StaticString])
+            .map(TimeLexicon.key)
+    )
+
+    static let personNouns: Set<UInt64> = Set(
+        ([
+            "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "son", "daughter", "mother", "father",
+            "child", "children", "baby", "wife", "husband", "brother", "sister", "resident", "driver", "student",
+            "teacher", "worker", "officer", "soldier", "veteran", "suspect", "victim", "leader", "former", "retired",
+            "nephew", "niece", "grandson", "grandmother", "grandfather", "cousin", "player", "actor", "actress",
+            "singer", "pilot", "doctor", "nurse", "farmer", "mayor", "senator", "president", "chairman", "executive",
+            "official", "businessman", "who", "refugee", "rafter", "patient", "girlfriend", "boyfriend", "friend",
+            "american", "native", "lawyer", "journalist", "reporter", "widow", "mom", "dad", "kid", "kids", "teen",
+            "teenager", "daughters", "sons", "twins", "twin", "member", "employee", "guard", "fan", "survivor",
+        ]
+            as [StaticString]).map(TimeLexicon.key)
+    )
+
+    // MARK: Holidays
+
+    /// `Christmas` (12-25), `Christmas Eve` (12-24), `Thanksgiving (Day)` (the fourth Thursday of November), in
+    /// the nearest year; `Christmas 2024` in the year given.
+    func matchHoliday(_ k: TimeKeyword, at i: Int) -> TimexMatch? {
+        guard words[i].capitalized else { return nil }
+        var end = i + 1
+        var eve = false
+        if k == .christmas, end < words.count, words[end].key == TimeLexicon.key("eve"), words[end].capitalized {
+            eve = true
+            end += 1
+        }
+        if k == .thanksgiving, case .unit(.day, false)? = lex(end), words[end].capitalized { end += 1 }
+        func day(_ year: Int) -> CalendarDay {
+            if k == .christmas { return CalendarDay(year: year, month: 12, day: eve ? 24 : 25) }
+            let first = CalendarDay(year: year, month: 11, day: 1)
+            return first.adding(days: (4 - first.weekday + 7) % 7 + 21)
+        }
+        if let (y, n) = digits(end), n == 4 {
+            return TimexMatch(start: i, end: end + 1, type: .date, value: day(y).dayValue)
+        }
+        guard let a = anchor else {
+            return TimexMatch(
+                start: i,
+                end: end,
+                type: .date,
+                value: k == .christmas ? "XXXX-12-\(eve ? 24 : 25)" : "XXXX-11"
+            )
+        }
+        let candidates = [day(a.year - 1), day(a.year), day(a.year + 1)]
+        let best = candidates.min { abs($0.ordinal - a.ordinal) < abs($1.ordinal - a.ordinal) }!
+        return TimexMatch(start: i, end: end, type: .date, value: best.dayValue)
+    }
+
+    // MARK: Sets
+
+    /// `every week`, `each year`, `every other day`, `every Friday`, `per year`.
+    func matchSet(at i: Int) -> TimexMatch? {
+        var j = i + 1
+        var n = 1
+        if words.count > j, words[j].key == TimeLexicon.key("other") { n = 2; j += 1 }
+        if let (v, _) = digits(j) { n = v; j += 1 } else if case .number(let v) = lex(j) { n = v; j += 1 }
+        if let (u, plural) = unit(j), plural == (n > 1 && j > i + 1 && words[j - 1].key != TimeLexicon.key("other")) {
+            return TimexMatch(start: i, end: j + 1, type: .set, value: durationValue(Double(n), u))
+        }
+        if n == 1, j == i + 1, case .month(let m) = lex(j), words[j].capitalized, keyword(i) != .per,
+            !isMonthAbbreviation(j, m)
+        {
+            return TimexMatch(start: i, end: j + 1, type: .set, value: "XXXX-" + Timex.two(m))
+        }
+        if n == 1, j == i + 1, case .weekday(let wd) = lex(j), words[j].capitalized, keyword(i) != .per {
+            return TimexMatch(start: i, end: j + 1, type: .set, value: "XXXX-WXX-\(wd)")
+        }
+        return nil
+    }
+
+    // MARK: "the …"
+
+    mutating func matchThe(at i: Int) -> TimexMatch? {
+        let j = i + 1
+        guard j < words.count else { return nil }
+        if let k = keyword(j) {
+            switch k {
+            case .past, .last, .next, .coming, .previous, .following, .first2:
+                if let d = matchDurationAfter(j + 1, start: i) { return d }
+                if let (u, plural) = unit(j + 1), !plural, u != .weekend {
+                    return TimexMatch(start: i, end: j + 2, type: .duration, value: durationValue(1, u))
+                }
+                if k == .past { return TimexMatch(start: i, end: j + 1, type: .date, value: "PAST_REF") }
+                return nil
+            case .future:
+                return TimexMatch(start: i, end: j + 1, type: .date, value: "FUTURE_REF")
+            case .latest, .current:
+                if let (u, plural) = unit(j + 1), u == .quarter, !plural {
+                    return TimexMatch(start: i, end: j + 2, type: .date, value: currentQuarterValue())
+                }
+                return nil
+            default:
+                return nil
+            }
+        }
+        if case .ordinal(let n) = lex(j) {
+            if n == 1, let d = matchDurationAfter(j + 1, start: i) { return d }  // the first nine months
+            if var q = matchQuarter(at: j) {
+                q.start = i
+                return q
+            }
+            return nil
+        }
+        if let (u, plural) = unit(j), u == .quarter, !plural {
+            return TimexMatch(start: i, end: j + 1, type: .date, value: currentQuarterValue())
+        }
+        if let (u, plural) = unit(j), u == .weekend, !plural {
+            // The weekend just past, or the coming one in a future clause.
+            guard let a = anchor else { return TimexMatch(start: i, end: j + 1, type: .date, value: "XXXX-WXX-WE") }
+            let future = tense(around: j) == .future
+            let day: CalendarDay
+            if a.weekday >= 6 { day = a } else { day = a.adding(days: future ? 0 : -7) }
+            return TimexMatch(start: i, end: j + 1, type: .date, value: day.weekValue + "-WE")
+        }
+        if let d = matchDurationAfter(j, start: i), isQuantified(j) { return d }  // the nine months
+        return nil
+    }
+
+    /// A number and a plural unit at `j` as a duration whose span starts at `start`.
+    func matchDurationAfter(_ j: Int, start: Int) -> TimexMatch? {
+        guard let q = quantity(at: j), let (u, plural) = unit(q.end), plural || q.value == 1 else { return nil }
+        if u == .weekend { return nil }
+        let value =
+            q.value.map { durationValue($0, u) } ?? ("P" + (u.durationCode.time ? "T" : "") + "X" + u.durationCode.code)
+        return TimexMatch(start: start, end: q.end + 1, type: .duration, value: value)
+    }
+
+    // MARK: last / this / next
+
+    mutating func matchRelative(_ k: TimeKeyword, at i: Int, start: Int) -> TimexMatch? {
+        let j = i + 1
+        guard j < words.count else { return nil }
+        // "past two months", "last three years": durations.
+        if k != .this, let d = matchDurationAfter(j, start: start), isQuantified(j) || keyword(j) == .few { return d }
+        let direction: Int
+        switch k {
+        case .last, .previous: direction = -1
+        case .next, .coming, .following: direction = 1
+        case .this: direction = 0
+        default: direction = -1
+        }
+        switch lex(j) {
+        case .unit(let u, plural: false)?:
+            if k == .past {
+                guard u != .weekend else { return nil }
+                return TimexMatch(start: start, end: j + 1, type: .duration, value: durationValue(1, u))
+            }
+            guard let value = relativeUnitValue(u, direction) else { return nil }
+            return TimexMatch(start: start, end: j + 1, type: .date, value: value)
+        case .month(let m)?:
+            guard words[j].capitalized, k != .past else { return nil }
+            let value: String
+            if let a = anchor {
+                var y = a.year
+                if direction < 0, m >= a.month { y -= 1 }
+                if direction > 0, m <= a.month { y += 1 }
+                value = Timex.year(y) + "-" + Timex.two(m)
+            } else {
+                value = "XXXX-" + Timex.two(m)
+            }
+            return TimexMatch(start: start, end: j + 1, type: .date, value: value)
+        case .weekday?:
+            guard k != .past else { return nil }
+            let tense: ClauseTense = direction > 0 ? .future : (direction < 0 ? .past : tense(around: j))
+            return matchWeekday(at: j, start: start, direction: tense, strict: direction != 0)
+        case .season?:
+            return matchSeason(at: j, relative: direction, start: start)
+        case .partOfDay(let code)?:
+            guard k == .last || k == .this else { return nil }
+            let day = k == .last && code == "NI" ? anchor?.adding(days: -1) : anchor
+            if k == .last && code != "NI" { return nil }
+            return TimexMatch(start: start, end: j + 1, type: .time, value: dayString(day) + "T" + code)
+        default:
+            return nil
+        }
+    }
+
+    /// `last week` → `2025-W08`, `this month` → `2025-02`, `next year` → `2026`, `last quarter` → `2024-Q4`.
+    func relativeUnitValue(_ u: TimeUnit, _ direction: Int) -> String? {
+        guard let a = anchor else {
+            switch u {
+            case .week: return "XXXX-WXX"
+            case .month: return "XXXX-XX"
+            case .year: return "XXXX"
+            default: return nil
+            }
+        }
+        switch u {
+        case .day:
+            return a.adding(days: direction).dayValue
+        case .week:
+            return a.adding(days: 7 * direction).weekValue
+        case .weekend:
+            return a.adding(days: 7 * direction).weekValue + "-WE"
+        case .month:
+            var m = a.month + direction
+            var y = a.year
+            if m < 1 { m = 12; y -= 1 }
+            if m > 12 { m = 1; y += 1 }
+            return Timex.year(y) + "-" + Timex.two(m)
+        case .quarter:
+            var q = a.quarter + direction
+            var y = a.year
+            if q < 1 { q = 4; y -= 1 }
+            if q > 4 { q = 1; y += 1 }
+            return Timex.year(y) + "-Q\(q)"
+        case .year:
+            return Timex.year(a.year + direction)
+        case .decade:
+            return String((a.year / 10) + direction)
+        default:
+            return nil
+        }
+    }
+
+    // MARK: Seasons
+
+    /// `winter` → `2024-WI` (in February 2025), `last fall` → `2024-FA`, `spring 2014` → `2014-SP`.
+    func matchSeason(at i: Int, relative: Int?, start: Int) -> TimexMatch? {
+        guard case .season(let code) = lex(i) else { return nil }
+        if let (y, n) = digits(i + 1), n == 4 {
+            return TimexMatch(start: start, end: i + 2, type: .date, value: "\(y)-" + code)
+        }
+        if relative == nil {
+            // "fall" and "spring" are verbs and nouns too: only after a temporal word.
+            if code == "FA" || code == "SP" {
+                guard let k = keyword(i - 1), isMonthContext(i - 1) || k == .the else { return nil }
+            }
+            if words[i].capitalized, i > 0, !words[i].newlineBefore, !isClauseBreak(i - 1),
+                words[i - 1].kind == .letters,
+                words[i - 1].capitalized
+            {
+                return nil
+            }
+            if let (u, _) = unit(i + 1), u == .day || u == .month || u == .week { return nil }
+        }
+        guard let a = anchor else { return TimexMatch(start: start, end: i + 1, type: .date, value: "XXXX-" + code) }
+        let startMonth: Int
+        switch code {
+        case "SP": startMonth = 3
+        case "SU": startMonth = 6
+        case "FA": startMonth = 9
+        default: startMonth = 12
+        }
+        let now = a.year * 12 + a.month
+        // The most recent start of this season on or before the document date.
+        var y = a.year
+        while y * 12 + startMonth > now { y -= 1 }
+        let isCurrent = now - (y * 12 + startMonth) < 3
+        let direction = relative ?? (tense(around: i) == .future ? 1 : 0)
+        if direction < 0 {
+            if isCurrent { y -= 1 }
+        } else if direction > 0 {
+            y += 1
+        } else if relative == 0, !isCurrent {
+            y += 1  // "this summer" in February: the coming one
+        }
+        return TimexMatch(start: start, end: i + 1, type: .date, value: Timex.year(y) + "-" + code)
+    }
+
+    // MARK: Quarters
+
+    func currentQuarterValue() -> String {
+        if let q = lastQuarter { return Timex.year(q.year) + "-Q\(q.quarter)" }
+        guard let a = anchor else { return "XXXX-QX" }
+        var q = a.quarter - 1
+        var y = a.year
+        if q < 1 { q = 4; y -= 1 }
+        return Timex.year(y) + "-Q\(q)"
+    }
+
+    /// `third quarter`, `third-quarter`, `first half`.
+    mutating func matchQuarter(at i: Int) -> TimexMatch? {
+        guard case .ordinal(let n) = lex(i) else { return nil }
+        var j = i + 1
+        if isPunct(j, 0x2D), adjacent(j) { j += 1 }
+        let year = anchor.map { Timex.year($0.year) } ?? "XXXX"
+        if let (u, plural) = unit(j), u == .quarter, !plural, n <= 4 {
+            if let a = anchor { lastQuarter = (a.year, n) }
+            return TimexMatch(start: i, end: j + 1, type: .date, value: year + "-Q\(n)")
+        }
+        if keyword(j) == .half, n <= 2 {
+            return TimexMatch(start: i, end: j + 1, type: .date, value: year + "-H\(n)")
+        }
+        return nil
+    }
+
+    // MARK: Quantities and durations
+
+    struct Quantity {
+        /// nil for a vague quantity ("several", "30 or 40").
+        var value: Double?
+        var end: Int
+        var isArticle: Bool
+    }
+
+    func numberValue(at i: Int) -> (Double, Int)? {
+        if let (v, n) = digits(i) {
+            guard n <= 4 else { return nil }
+            var value = Double(v)
+            var end = i + 1
+            // 3.5
+            if isPunct(end, 0x2E), adjacent(end), let (f, fn) = digits(end + 1), adjacent(end + 1), fn <= 2 {
+                value += Double(f) / (fn == 1 ? 10 : 100)
+                end += 2
+            } else if let (a, _) = digits(end), words[end].spaceBefore, isPunct(end + 1, 0x2F), adjacent(end + 1),
+                let (b, _) = digits(end + 2), adjacent(end + 2), b > a, b > 0
+            {  // 3 1/2
+                value += Double(a) / Double(b)
+                end += 3
+            }
+            return (value, end)
+        }
+        if case .number(var v) = lex(i) {
+            var end = i + 1
+            if v >= 20, v < 100, v % 10 == 0 {
+                if isPunct(end, 0x2D), adjacent(end), case .number(let u) = lex(end + 1), u < 10 {
+                    v += u
+                    end += 2
+                } else if case .number(let u) = lex(end), u < 10 {
+                    v += u
+                    end += 1
+                }
+            }
+            return (Double(v), end)
+        }
+        return nil
+    }
+
+    /// A quantity at `i`: `three`, `3 1/2`, `a`, `a few`, `several`, `30 or 40`, `a couple of`.
+    func quantity(at i: Int) -> Quantity? {
+        if let (v, end) = numberValue(at: i) {
+            if let k = keyword(end), k == .or || k == .to, let (_, end2) = numberValue(at: end + 1) {
+                return Quantity(value: nil, end: end2, isArticle: false)
+            }
+            return Quantity(value: v, end: end, isArticle: false)
+        }
+        guard let k = keyword(i) else { return nil }
+        switch k {
+        case .a, .an:
+            if keyword(i + 1) == .few { return Quantity(value: nil, end: i + 2, isArticle: false) }
+            if keyword(i + 1) == .couple, keyword(i + 2) == .of {
+                return Quantity(value: 2, end: i + 3, isArticle: false)
+            }
+            return Quantity(value: 1, end: i + 1, isArticle: true)
+        case .several, .few, .many:
+            return Quantity(value: nil, end: i + 1, isArticle: false)
+        default:
+            return nil
+        }
+    }
+
+    /// `P3Y`, `PT2H`; decades and centuries in years (`P20Y`), and a fraction in the next smaller unit
+    /// when it is whole there (`2 1/2 years` → `P2Y6M`, `5 1/2 hours` → `PT5H30M`).
+    func durationValue(_ n: Double, _ u: TimeUnit) -> String {
+        if u == .decade { return "P" + Timex.number(n * 10) + "Y" }
+        if u == .century { return "P" + Timex.number(n * 100) + "Y" }
+        let code = u.durationCode
+        let whole = n.rounded(.down)
+        if whole != n {
+            let smaller: (TimeUnit, Double)?
+            switch u {
+            case .year: smaller = (.month, 12)
+            case .month: smaller = nil
+            case .week: smaller = (.day, 7)
+            case .day: smaller = (.hour, 24)
+            case .hour: smaller = (.minute, 60)
+            default: smaller = nil
+            }
+            if let (small, factor) = smaller, ((n - whole) * factor).rounded() == (n - whole) * factor {
+                let part = Timex.number((n - whole) * factor) + small.durationCode.code
+                let head = whole > 0 ? Timex.number(whole) + code.code : ""
+                if small.durationCode.time && !code.time {
+                    return "P" + head + "T" + part
+                }
+                return "P" + (code.time ? "T" : "") + head + part
+            }
+        }
+        return "P" + (code.time ? "T" : "") + Timex.number(n) + code.code
+    }
+
+    /// `three years`, `more than 10 years`, `a one-month truce`, `3 1/2-year-old`, `three years ago`.
+    mutating func matchQuantity(at i: Int) -> TimexMatch? {
+        if i > 0, adjacent(i), isPunct(i - 1, 0x24) { return nil }
+        guard let q = quantity(at: i) else { return nil }
+        var j = q.end
+        var hyphenated = false
+        if !q.isArticle, isPunct(j, 0x2D), adjacent(j), adjacent(j + 1) {
+            hyphenated = true
+            j += 1
+        }
+        guard let (u, plural) = unit(j) else { return nil }
+        if hyphenated && plural { return nil }
+        if !hyphenated, q.value.map({ $0 == 1 }) == false, !plural { return nil }
+        if q.value == 1, plural, !q.isArticle { return nil }
+        if q.isArticle, plural || u == .quarter || u == .weekend { return nil }
+        var end = j + 1
+        // "ago": a date counted back from the document date.
+        if !hyphenated, keyword(end) == .ago {
+            return TimexMatch(start: i, end: end + 1, type: .date, value: agoValue(q.value, u))
+        }
+        // "a year earlier": the same period one year back.
+        if !hyphenated, u == .year, q.value == 1, keyword(end) == .earlier {
+            return TimexMatch(start: i, end: end + 1, type: .date, value: agoValue(1, .year))
+        }
+        // "twice a week", "$5 a day": a frequency.
+        if q.isArticle, i > 0 {
+            let prev = words[i - 1]
+            if prev.kind == .digits || prev.key == TimeLexicon.key("once") || prev.key == TimeLexicon.key("twice")
+                || prev.key == TimeLexicon.key("times")
+            {
+                return TimexMatch(start: i, end: end, type: .set, value: durationValue(1, u))
+            }
+        }
+        if hyphenated, isPunct(end, 0x2D), adjacent(end), keyword(end + 1) == .old {
+            // A person's age is not a time expression; the age of a war or a ban is a duration.
+            let next = end + 2
+            guard next < words.count, words[next].kind == .letters, !words[next].capitalized,
+                !TimeTaggerRun.personNouns.contains(words[next].key), keyword(next) == nil,
+                cue(next) == nil
+            else { return nil }
+            end += 2
+        }
+        if u == .weekend { return nil }
+        let value: String
+        if let v = q.value {
+            value = durationValue(v, u)
+        } else {
+            let code = u.durationCode
+            value = "P" + (code.time ? "T" : "") + "X" + code.code
+        }
+        return TimexMatch(start: i, end: end, type: .duration, value: value)
+    }
+
+    /// The date `n` units before the document date, at the unit's granularity.
+    func agoValue(_ n: Double?, _ u: TimeUnit) -> String {
+        guard let n, let a = anchor else { return "PAST_REF" }
+        let whole = Int(n)
+        switch u {
+        case .year:
+            if let q = lastQuarter, whole == 1 { return Timex.year(q.year - 1) + "-Q\(q.quarter)" }
+            return Timex.year(a.year - whole)
+        case .decade: return Timex.year(a.year - 10 * whole)
+        case .month:
+            var total = a.year * 12 + (a.month - 1) - whole
+            if total < 0 { total = 0 }
+            return Timex.year(total / 12) + "-" + Timex.two(total % 12 + 1)
+        case .week: return a.adding(days: -7 * whole).weekValue
+        case .day: return a.adding(days: -whole).dayValue
+        default: return "PAST_REF"
+        }
+    }
+
+    /// A plural unit alone after "for", "over", "in"…: `for years` → `PXY`.
+    func matchBareUnit(at i: Int) -> TimexMatch? {
+        guard let (u, plural) = unit(i), plural, u != .weekend else { return nil }
+        let code = u.durationCode
+        if keyword(i + 1) == .of, i + 2 < words.count, words[i + 2].kind == .letters {  // "years of war"
+            return TimexMatch(
+                start: i,
+                end: i + 1,
+                type: .duration,
+                value: "P" + (code.time ? "T" : "") + "X" + code.code
+            )
+        }
+        guard let k = keyword(i - 1) else { return nil }
+        switch k {
+        case .forWord, .over, .inWord, .within, .than, .during, .some, .throughout:
+            return TimexMatch(
+                start: i,
+                end: i + 1,
+                type: .duration,
+                value: "P" + (code.time ? "T" : "") + "X" + code.code
+            )
+        default:
+            return nil
+        }
+    }
+}

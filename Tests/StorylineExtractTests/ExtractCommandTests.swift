@@ -1,0 +1,94 @@
+import Foundation
+import Testing
+
+/// `storyline extract` run through the built binary, as a user would.
+struct ExtractCommandTests {
+    /// The `storyline` executable built beside the test bundle.
+    static let binary: URL = {
+        var dir = Bundle.main.bundleURL
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("storyline")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+            "storyline"
+        )
+    }()
+
+    static func run(_ arguments: [String], stdin: Data) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(stdin)
+        try input.fileHandleForWriting.close()
+        nonisolated(unsafe) var errData = Data()
+        let group = DispatchGroup()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return (
+            process.terminationStatus, String(decoding: outData, as: UTF8.self),
+            String(decoding: errData, as: UTF8.self)
+        )
+    }
+
+    @Test func extractsTimexesInInputOrderAndReportsABadLine() throws {
+        let input = """
+            {"id": "a", "published": "2025-02-27", "text": "Zelensky’s visit is due on Friday."}
+            {"id": "b", "published": "2025-02-28", "text": "Trump said on Thursday (Feb 27) that talks went well."}
+            {"id": "c", "text": not json
+            {"id": "d", "published": "2025-03-03"}
+            {"id": "e", "published": "2025-03-03", "text": "Russia invaded on 24 February 2022."}
+
+            """
+        let result = try Self.run(["extract"], stdin: Data(input.utf8))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("<stdin>:3:"))
+        #expect(result.stderr.contains("<stdin>:4:"))
+        let lines = result.stdout.split(separator: "\n").map {
+            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+        }
+        #expect(lines.count == 5)
+        #expect(lines.map { $0?["id"] as? String } == ["a", "b", nil, "d", "e"])
+        let a = try #require(lines[0]?["timexes"] as? [[String: Any]])
+        #expect(a.count == 1)
+        #expect(a.first?["text"] as? String == "Friday")
+        #expect(a.first?["value"] as? String == "2025-02-28")
+        // Unicode-scalar offsets: the curly apostrophe is one scalar (three UTF-8 bytes).
+        #expect(a.first?["start"] as? Int == 27)
+        #expect(a.first?["end"] as? Int == 33)
+        let b = try #require(lines[1]?["timexes"] as? [[String: Any]])
+        #expect(b.map { $0["value"] as? String } == ["2025-02-27", "2025-02-27"])
+        #expect((lines[2]?["timexes"] as? [Any])?.isEmpty == true)
+        #expect((lines[3]?["timexes"] as? [Any])?.isEmpty == true)
+        let e = try #require(lines[4]?["timexes"] as? [[String: Any]])
+        #expect(e.first?["value"] as? String == "2022-02-24")
+    }
+
+    @Test func manyLinesKeepTheirOrder() throws {
+        var input = ""
+        for n in 0..<300 {
+            input +=
+                "{\"id\": \"doc-\(n)\", \"published\": \"2025-02-27\", \"text\": \"Talks resume tomorrow, day \(n).\"}\n"
+        }
+        let result = try Self.run(["extract", "--window", "3"], stdin: Data(input.utf8))
+        #expect(result.status == 0)
+        let ids = result.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
+        }
+        #expect(ids == (0..<300).map { "doc-\($0)" })
+    }
+}

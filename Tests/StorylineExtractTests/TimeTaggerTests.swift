@@ -1,0 +1,188 @@
+import Foundation
+import StorylineCore
+import Testing
+
+@testable import StorylineExtract
+
+/// The time tagger on the founding corpus articles and on real-shaped sentences.
+struct TimeTaggerTests {
+    static let corpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Examples/corpus")
+
+    struct Found: Equatable, CustomStringConvertible {
+        var text: String
+        var type: TimexType
+        var value: String
+        var description: String { "\(text) \(type.rawValue) \(value)" }
+    }
+
+    static func article(_ prefix: String) throws -> String {
+        let names = try FileManager.default.contentsOfDirectory(atPath: corpus.path)
+        let name = try #require(names.first { $0.hasPrefix(prefix) })
+        return try String(contentsOf: corpus.appendingPathComponent(name), encoding: .utf8)
+    }
+
+    static func date(_ iso: String) -> PublicationDate { PublicationDate(iso8601: iso)! }
+
+    static func tag(_ text: String, _ date: String?) -> [Found] {
+        let bytes = Array(text.utf8)
+        return TimeTagger.tag(text, documentDate: date.map(Self.date)).map {
+            Found(
+                text: String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self),
+                type: $0.type,
+                value: $0.value
+            )
+        }
+    }
+
+    /// The first expression with surface `surface` after the first occurrence of `context` in `text`.
+    static func find(_ surface: String, after context: String, in text: String, date: String) throws -> Found {
+        let anchor = try #require(text.utf8.firstRange(of: context.utf8), "context not found: \(context)")
+        let offset = text.utf8.distance(from: text.utf8.startIndex, to: anchor.lowerBound)
+        let bytes = Array(text.utf8)
+        let hit = try #require(
+            TimeTagger.tag(text, documentDate: Self.date(date)).first {
+                $0.range.start >= offset
+                    && String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) == surface
+            },
+            "no \(surface) after \(context)"
+        )
+        return Found(text: surface, type: hit.type, value: hit.value)
+    }
+
+    // MARK: The corpus articles
+
+    @Test func futureFridayInTheFebruary27Article() throws {
+        let text = try Self.article("000_")
+        let friday = try Self.find(
+            "Friday",
+            after: "Zelenskyy is scheduled to meet with Trump",
+            in: text,
+            date: "2025-02-27"
+        )
+        #expect(friday.value == "2025-02-28")
+        let meeting = try Self.find("Friday", after: "would have a \"very good meeting\"", in: text, date: "2025-02-27")
+        #expect(meeting.value == "2025-02-28")
+    }
+
+    @Test func yearsAgoAndDurationsInTheFebruary27Article() throws {
+        let text = try Self.article("000_")
+        #expect(
+            try Self.find("three years ago", after: "which Moscow invaded", in: text, date: "2025-02-27").value
+                == "2022"
+        )
+        let justOver = try Self.find(
+            "just over three years ago",
+            after: "full-scale invasion",
+            in: text,
+            date: "2025-02-27"
+        )
+        #expect(justOver.value == "2022")
+        let tenYears = try Self.find("more than 10 years", after: "has occupied parts", in: text, date: "2025-02-27")
+        #expect(tenYears.type == .duration && tenYears.value == "P10Y")
+    }
+
+    @Test func pastThursdayInTheFebruary28Article() throws {
+        let text = try Self.article("002_")
+        let thursday = try Self.find("Thursday", after: "President Donald Trump said on", in: text, date: "2025-02-28")
+        #expect(thursday.value == "2025-02-27")
+        #expect(try Self.find("Feb 27", after: "Thursday (", in: text, date: "2025-02-28").value == "2025-02-27")
+        // The metadata line "date 2025-02-28" is not body text.
+        #expect(!Self.tag(text, "2025-02-28").contains { $0.text == "2025-02-28" })
+    }
+
+    @Test func explicitDayMonthYearInTheMarch3Article() throws {
+        let text = try Self.article("004_")
+        let date = try Self.find(
+            "24 February 2022",
+            after: "full-scale invasion of Russia",
+            in: text,
+            date: "2025-03-03"
+        )
+        #expect(date == Found(text: "24 February 2022", type: .date, value: "2022-02-24"))
+    }
+
+    @Test func mayAsAVerbIsNotADate() throws {
+        let text = try Self.article("003_")
+        let found = Self.tag(text, "2025-08-14")
+        #expect(!found.contains { $0.text.lowercased() == "may" })
+    }
+
+    // MARK: Sentences
+
+    @Test(arguments: [
+        ("The talks ended on February 27, 2025.", "February 27, 2025", "2025-02-27"),
+        ("Troops arrived on 27 February 2025.", "27 February 2025", "2025-02-27"),
+        ("The deal was signed Feb. 27.", "Feb. 27", "2025-02-27"),
+        ("The memo is dated 2/27/2025.", "2/27/2025", "2025-02-27"),
+        ("Filed 2025-02-27 in Kyiv.", "2025-02-27", "2025-02-27"),
+        ("The offensive began in September 2022.", "September 2022", "2022-09"),
+        ("Russia annexed Crimea in 2014.", "2014", "2014"),
+        ("He said it yesterday.", "yesterday", "2025-02-26"),
+        ("Talks resume tomorrow.", "tomorrow", "2025-02-28"),
+        ("Prices rose last week.", "last week", "2025-W08"),
+        ("Exports fell last month.", "last month", "2025-01"),
+        ("Talks collapsed last fall.", "last fall", "2024-FA"),
+        ("Fighting slowed throughout the winter.", "winter", "2024-WI"),
+        ("The meeting opened at 11:30am.", "11:30am", "2025-02-27T11:30"),
+        ("Sirens sounded overnight.", "overnight", "2025-02-26TNI"),
+        ("He met Macron on Friday morning.", "Friday morning", "2025-02-21TMO"),
+        ("It is over now.", "now", "PRESENT_REF"),
+        ("Strikes intensified in recent weeks.", "recent weeks", "PAST_REF"),
+        ("A deal will come soon.", "soon", "FUTURE_REF"),
+        ("The economy grew in the 1990s.", "the 1990s", "199"),
+        ("Troops were home by Christmas.", "Christmas", "2024-12-25"),
+        ("Shops closed on Thanksgiving Day.", "Thanksgiving Day", "2024-11-28"),
+    ])
+    func dates(sentence: String, surface: String, value: String) {
+        let found = Self.tag(sentence, "2025-02-27")
+        #expect(found.contains { $0.text == surface && $0.value == value }, "\(found)")
+    }
+
+    @Test(arguments: [
+        ("The war has lasted three years.", "three years", TimexType.duration, "P3Y"),
+        ("They agreed a one-month truce.", "one-month", .duration, "P1M"),
+        ("Ending the 3 1/2-year-old war is the goal.", "3 1/2-year-old", .duration, "P3Y6M"),
+        ("The talks lasted 5 1/2 hours.", "5 1/2 hours", .duration, "PT5H30M"),
+        ("Violence has lasted two decades.", "two decades", .duration, "P20Y"),
+        ("Harvests begin each July.", "each July", .set, "XXXX-07"),
+        ("Polls closed at 10 p.m. Wednesday.", "10 p.m. Wednesday", .time, "2025-02-26T22:00"),
+        ("Patrols go out every week.", "every week", .set, "P1W"),
+        ("Shelling is reported daily.", "daily", .set, "P1D"),
+    ])
+    func durationsAndSets(sentence: String, surface: String, type: TimexType, value: String) {
+        let found = Self.tag(sentence, "2025-02-27")
+        #expect(found.contains { $0.text == surface && $0.type == type && $0.value == value }, "\(found)")
+    }
+
+    @Test func weekdayTenseFollowsTheClause() {
+        #expect(Self.tag("Trump will meet Zelensky on Monday.", "2025-02-27").first?.value == "2025-03-03")
+        #expect(Self.tag("Trump met Zelensky on Monday.", "2025-02-27").first?.value == "2025-02-24")
+        #expect(Self.tag("The vote is due on Tuesday.", "2025-02-27").first?.value == "2025-03-04")
+    }
+
+    @Test func withoutADocumentDateValuesAreUnderspecified() {
+        #expect(Self.tag("The deal was signed Feb. 27.", nil).first?.value == "XXXX-02-27")
+        #expect(Self.tag("They met on Friday.", nil).first?.value == "XXXX-WXX-5")
+    }
+
+    @Test(arguments: [
+        "Officials may meet again.",
+        "Protesters march through Kyiv.",
+        "He gave a speech to a crowd.",
+        "The 11g charge was found.",
+        "Mr. Friday said nothing.",
+        "She reads the Sunday Times.",
+    ])
+    func falsePositives(sentence: String) {
+        #expect(Self.tag(sentence, "2025-02-27").isEmpty, "\(Self.tag(sentence, "2025-02-27"))")
+    }
+
+    @Test func rangesAreUTF8ByteOffsets() throws {
+        let text = "Zelensky’s visit — on Friday."
+        let found = TimeTagger.tag(text, documentDate: Self.date("2025-02-27"))
+        let range = try #require(found.first).range
+        #expect(Array(Array(text.utf8)[range.start..<range.end]) == Array("Friday".utf8))
+    }
+}
