@@ -86,7 +86,7 @@ let package = Package(
             dependencies: ["StorylineCore", "StorylineIngest"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "StorylineExtractTests", dependencies: ["StorylineCore", "StorylineExtract", "storyline"]),
+        .testTarget(name: "StorylineExtractTests", dependencies: ["StorylineCore", "StorylineExtract"]),
         .testTarget(
             name: "StorylineStoreTests",
             dependencies: [

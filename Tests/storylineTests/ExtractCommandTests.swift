@@ -3,48 +3,6 @@ import Testing
 
 /// `storyline extract` run through the built binary, as a user would.
 struct ExtractCommandTests {
-    /// The `storyline` executable built beside the test bundle.
-    static let binary: URL = {
-        var dir = Bundle.main.bundleURL
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("storyline")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
-            "storyline"
-        )
-    }()
-
-    static func run(_ arguments: [String], stdin: Data) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        input.fileHandleForWriting.write(stdin)
-        try input.fileHandleForWriting.close()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return (
-            process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errData, as: UTF8.self)
-        )
-    }
-
     @Test func extractsTimexesInInputOrderAndReportsABadLine() throws {
         let input = """
             {"id": "a", "published": "2025-02-27", "text": "Zelensky’s visit is due on Friday."}
@@ -54,7 +12,7 @@ struct ExtractCommandTests {
             {"id": "e", "published": "2025-03-03", "text": "Russia invaded on 24 February 2022."}
 
             """
-        let result = try Self.run(["extract"], stdin: Data(input.utf8))
+        let result = try CLI.run(["extract"], stdin: Data(input.utf8))
         #expect(result.status == 1)
         #expect(result.stderr.contains("<stdin>:3:"))
         #expect(result.stderr.contains("<stdin>:4:"))
@@ -84,7 +42,7 @@ struct ExtractCommandTests {
             input +=
                 "{\"id\": \"doc-\(n)\", \"published\": \"2025-02-27\", \"text\": \"Talks resume tomorrow, day \(n).\"}\n"
         }
-        let result = try Self.run(["extract", "--window", "3"], stdin: Data(input.utf8))
+        let result = try CLI.run(["extract", "--window", "3"], stdin: Data(input.utf8))
         #expect(result.status == 0)
         let ids = result.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String
