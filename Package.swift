@@ -79,6 +79,13 @@ let package = Package(
             path: "Benchmarks/IngestBench"
         ),
 
+        // Throughput benchmark of the time tagger (run by Benchmarks/run-time-benchmark.sh).
+        .executableTarget(
+            name: "storyline-time-bench",
+            dependencies: ["StorylineCore", "StorylineExtract"],
+            path: "Benchmarks/TimeBench"
+        ),
+
         .testTarget(name: "StorylineCoreTests", dependencies: ["StorylineCore"]),
         .testTarget(name: "StorylineTextTests", dependencies: ["StorylineCore", "StorylineText"]),
         .testTarget(

@@ -1,5 +1,3 @@
-import StorylineCore
-
 /// The TIMEX3 type of a time expression.
 public enum TimexType: String, Sendable, Hashable, Codable {
     case date = "DATE"

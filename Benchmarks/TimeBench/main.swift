@@ -1,0 +1,2 @@
+// Filled in by the time-tagger benchmark work.
+print("storyline-time-bench: not yet written")
