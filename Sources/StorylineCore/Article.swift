@@ -1,7 +1,8 @@
 /// One news article as read from one source: clean body text plus the metadata the source states.
 ///
 /// The body is a list of paragraphs; `text` joins them with a blank line (`"\n\n"`), and every
-/// offset that later stages report into an article is a Unicode-scalar offset into `text`.
+/// range that later stages report into an article is a ``TextRange`` into `text` (UTF-8 byte offsets
+/// inside the pipeline, Unicode-scalar offsets at the edge).
 /// Two readings with the same body (a wire story syndicated by several outlets) have the same
 /// `contentHash` and so the same `id`; a store keeps the body once and records every source.
 public struct Article: Sendable, Hashable, Codable, Identifiable {
@@ -66,7 +67,7 @@ public struct Article: Sendable, Hashable, Codable, Identifiable {
         self.origin = origin
     }
 
-    /// The body: paragraphs joined by `"\n\n"`. Offsets into an article are Unicode-scalar offsets into this string.
+    /// The body: paragraphs joined by `"\n\n"`. Ranges into an article (``TextRange``) are offsets into this string.
     public var text: String { paragraphs.joined(separator: "\n\n") }
 
     /// Number of whitespace-separated words in the body.

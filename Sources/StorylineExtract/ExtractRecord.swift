@@ -76,8 +76,9 @@ public struct ExtractRecord: Sendable {
                 )
             }
         }
-        let timexes = TimeTagger.tag(text, documentDate: date)
-        return ExtractRecord(json: render(id: id, text: text, timexes: timexes), error: nil)
+        // The same pipeline as `storyline ingest`, so that the two never disagree.
+        let annotations = ArticleExtractor().annotate(text: text, documentDate: date)
+        return ExtractRecord(json: render(id: id, text: text, timexes: annotations.timexes), error: nil)
     }
 
     static func failure(id: String?, _ error: ExtractError) -> ExtractRecord {

@@ -57,6 +57,32 @@ extension SQLiteStore {
             )
             try db.execute(sql: "PRAGMA application_id = \(applicationID)")
         }
+        migrator.registerMigration("v2-annotations") { db in
+            // Articles stored under v1 were never annotated: `annotated` tells them apart from articles in
+            // which extraction found nothing.
+            try db.execute(
+                sql: """
+                    ALTER TABLE article ADD COLUMN
+                        annotated INTEGER NOT NULL DEFAULT 0;  -- 1: annotations stored with it; 0: stored by v1
+
+                    -- Time expressions found in article bodies (ArticleAnnotations.timexes). Offsets are UTF-8
+                    -- byte offsets into article.body, start inclusive and end exclusive (TextRange's unit);
+                    -- they become Unicode-scalar offsets only at the edge (JSON output).
+                    CREATE TABLE timex (
+                        id INTEGER PRIMARY KEY,          -- storage order: text order within an article
+                        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        start_byte INTEGER NOT NULL,     -- UTF-8 offset in article.body of the first byte
+                        end_byte INTEGER NOT NULL,       -- UTF-8 offset in article.body just past the last byte
+                        type TEXT NOT NULL,              -- TIMEX3 type: DATE, TIME, DURATION or SET
+                        value TEXT NOT NULL              -- TIMEX3 value: 2025-02-27, 2025-W08, P3Y, XXXX-02-27…
+                    ) STRICT;
+
+                    CREATE INDEX timex_article ON timex (article_id);
+                    -- For timeline queries: the articles that mention a given day, week, month…
+                    CREATE INDEX timex_value ON timex (value);
+                    """
+            )
+        }
         return migrator
     }
 

@@ -4,6 +4,9 @@ import StorylineStore
 
 /// The embedded default ``ArticleStore``: one SQLite file, read and written through GRDB.
 ///
+/// An article's annotations are rows of their own tables (`timex`), written in the same transaction as the
+/// article.
+///
 /// The file is opened as a GRDB `DatabasePool` in WAL mode, so reads never wait for a write and several
 /// processes (each with its own `SQLiteStore`) can share one file: a writer that finds the file locked
 /// waits for up to ``busyTimeoutSeconds`` before failing. Each ``save(_:)`` is one `IMMEDIATE` transaction,
@@ -46,7 +49,7 @@ public final class SQLiteStore: ArticleStore {
 
     // MARK: - ArticleStore
 
-    public func save(_ articles: [Article]) async throws -> [SaveOutcome] {
+    public func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
         guard !articles.isEmpty else { return [] }
         // Encode outside the write lock: only the SQL runs while other writers wait.
         let rows = try articles.map(EncodedArticle.init)
@@ -151,6 +154,7 @@ public final class SQLiteStore: ArticleStore {
         )
         guard idTaken != true else { throw StoreKeys.idConflict(row.article) }
         try insertArticle(row, db)
+        try insertAnnotations(row.annotations, articleID: row.article.id, db)
         try insertSource(row, articleID: row.article.id, db)
         return .inserted
     }
@@ -182,7 +186,12 @@ public final class SQLiteStore: ArticleStore {
             sql: "SELECT * FROM article_source WHERE article_id = ? ORDER BY id",
             arguments: [id]
         ).map(decodeSource)
-        return StoredArticle(article: article, sources: sources)
+        let annotated: Bool = row["annotated"]
+        let annotations = annotated ? try fetchAnnotations(articleID: id, db) : nil
+        if let annotations {
+            try StoreKeys.checkAnnotations(annotations, textLength: article.text.utf8.count, articleID: id)
+        }
+        return StoredArticle(article: article, sources: sources, annotations: annotations)
     }
 
     // MARK: - Errors

@@ -5,10 +5,15 @@ import StorylineCore
 /// Writes are idempotent and keyed by the article's content hash: saving the same reading twice changes
 /// nothing, and a reading of an already-stored body from another source (a syndicated copy) adds that
 /// source to the stored article instead of a second article. Each call to ``save(_:)`` is one transaction:
-/// after a crash, either all of a batch is stored or none of it.
+/// after a crash, either all of a batch is stored or none of it — and an article is stored together with
+/// its annotations, never without them.
 public protocol ArticleStore: Sendable {
-    /// Stores a batch of articles in one transaction and says, for each, what changed.
-    func save(_ articles: [Article]) async throws -> [SaveOutcome]
+    /// Stores a batch of articles with their annotations in one transaction and says, for each, what changed.
+    ///
+    /// A new body is stored with its annotations. A reading of a body that is already stored (the same
+    /// input again, or a syndicated copy) at most adds its source: the stored article and its annotations
+    /// stay those of the first reading, whatever annotations the later reading carries.
+    func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome]
 
     /// Article summaries matching the query, newest publication date first (undated last), then by id.
     func articles(_ query: ArticleQuery) async throws -> [ArticleSummary]
@@ -91,15 +96,20 @@ public struct ArticleSummary: Sendable, Hashable, Codable, Identifiable {
     }
 }
 
-/// A stored article: the article as first read, and every source that carried its body.
+/// A stored article: the article as first read, every source that carried its body, and its annotations.
 public struct StoredArticle: Sendable, Hashable, Codable {
     public var article: Article
     /// Every reading of this body, in the order they were stored.
     public var sources: [ArticleSource]
+    /// What extraction found in ``StorylineCore/Article/text`` (ranges in UTF-8 byte offsets), saved with the
+    /// article's first reading; `nil` when the article was stored by a version of Storyline that did not
+    /// extract at ingest (a database created before annotations were stored), so nothing is known.
+    public var annotations: ArticleAnnotations?
 
-    public init(article: Article, sources: [ArticleSource]) {
+    public init(article: Article, sources: [ArticleSource], annotations: ArticleAnnotations?) {
         self.article = article
         self.sources = sources
+        self.annotations = annotations
     }
 }
 

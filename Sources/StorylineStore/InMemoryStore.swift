@@ -3,15 +3,19 @@ import Synchronization
 
 /// An ``ArticleStore`` kept in memory, for tests and one-shot runs: nothing outlives the process.
 ///
-/// It follows the same rules as the persistent stores: articles are keyed by content hash, a syndicated
-/// copy adds a source to the stored article, and a batch is saved entirely or not at all. All access goes
-/// through one lock, so the store can be shared freely between tasks.
+/// It follows the same rules as the persistent stores: articles are keyed by content hash and kept with
+/// the annotations of their first reading, a syndicated copy adds a source to the stored article, and a
+/// batch is saved entirely or not at all. All access goes through one lock, so the store can be shared
+/// freely between tasks.
 public final class InMemoryStore: ArticleStore, Sendable {
     private struct Entry: Sendable {
         var article: Article
+        var annotations: ArticleAnnotations
         var sources: [ArticleSource]
         var sourceKeys: Set<String>
         var sortKey: Int64?
+
+        var stored: StoredArticle { StoredArticle(article: article, sources: sources, annotations: annotations) }
     }
 
     private struct State: Sendable {
@@ -27,8 +31,16 @@ public final class InMemoryStore: ArticleStore, Sendable {
     /// An empty store.
     public init() {}
 
-    public func save(_ articles: [Article]) async throws -> [SaveOutcome] {
-        try state.withLock { stored in
+    public func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
+        // Checked outside the lock, like the persistent stores' encoding.
+        for annotated in articles {
+            try StoreKeys.checkAnnotations(
+                annotated.annotations,
+                textLength: annotated.article.text.utf8.count,
+                articleID: annotated.article.id
+            )
+        }
+        return try state.withLock { stored in
             // Work on a copy and publish it only when the whole batch succeeded: all or nothing.
             var next = stored
             var outcomes: [SaveOutcome] = []
@@ -41,7 +53,8 @@ public final class InMemoryStore: ArticleStore, Sendable {
         }
     }
 
-    private static func save(_ article: Article, into state: inout State) throws -> SaveOutcome {
+    private static func save(_ annotated: AnnotatedArticle, into state: inout State) throws -> SaveOutcome {
+        let article = annotated.article
         let source = ArticleSource(article)
         if var entry = state.entries[article.contentHash] {
             guard entry.sourceKeys.insert(source.key).inserted else { return .unchanged }
@@ -53,6 +66,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
         guard state.hashByID[article.id] == nil else { throw StoreKeys.idConflict(article) }
         state.entries[article.contentHash] = Entry(
             article: article,
+            annotations: annotated.annotations,
             sources: [source],
             sourceKeys: [source.key],
             sortKey: article.published.map(StoreKeys.sortKey)
@@ -109,17 +123,17 @@ public final class InMemoryStore: ArticleStore, Sendable {
     public func article(id: String) async throws -> StoredArticle? {
         try state.withLock { state in
             if let hash = state.hashByID[id], let entry = state.entries[hash] {
-                return StoredArticle(article: entry.article, sources: entry.sources)
+                return entry.stored
             }
             guard let prefix = StoreKeys.idPrefix(id) else { return nil }
             if let hash = state.hashByID[prefix], let entry = state.entries[hash] {
-                return StoredArticle(article: entry.article, sources: entry.sources)
+                return entry.stored
             }
             let candidates = state.hashByID.keys.filter { StoreKeys.id($0, hasPrefix: prefix) }
             guard candidates.count <= 1 else { throw StoreKeys.ambiguous(id, candidates: Array(candidates)) }
             guard let match = candidates.first, let hash = state.hashByID[match], let entry = state.entries[hash]
             else { return nil }
-            return StoredArticle(article: entry.article, sources: entry.sources)
+            return entry.stored
         }
     }
 

@@ -58,6 +58,22 @@ package enum StoreKeys {
         )
     }
 
+    /// Checks that every annotation range lies inside the article's text (`textLength` UTF-8 bytes): an
+    /// annotation computed on another text must not be stored, nor read back from a damaged file.
+    package static func checkAnnotations(
+        _ annotations: ArticleAnnotations,
+        textLength: Int,
+        articleID: String
+    ) throws {
+        for timex in annotations.timexes where timex.range.start < 0 || timex.range.end > textLength {
+            throw StoreError(
+                .io,
+                "article \(articleID) has a time expression at bytes \(timex.range) outside its text of "
+                    + "\(textLength) bytes (\"\(timex.value)\")"
+            )
+        }
+    }
+
     /// The error for an article whose id is already used by a different body (a malformed id or a
     /// 64-bit hash-prefix collision); the batch it came in is not stored.
     package static func idConflict(_ article: Article) -> StoreError {

@@ -35,18 +35,20 @@ struct DemoCommand: AsyncParsableCommand {
         let counts = try await db.counts()
         var liveEntries = 0
         var chrome = 0
+        var timexes = 0
         for row in rows {
             if let stored = try await db.article(id: row.id) {
                 liveEntries += stored.article.liveBlogEntries.count
                 chrome += stored.article.removedChrome.count
+                timexes += stored.annotations?.timexes.count ?? 0
             }
         }
         Terminal.out(
             "\n\(counts.articles) articles from \(counts.sources) sources; \(liveEntries) live-blog entries; "
-                + "\(chrome) blocks of page chrome removed."
+                + "\(chrome) blocks of page chrome removed; \(timexes) time expressions."
         )
         Terminal.out(
-            "Next: `storyline show ID --db \(store.db)` prints one article's clean text; "
+            "Next: `storyline show ID --db \(store.db)` prints one article's clean text and time expressions; "
                 + "`storyline articles --json` lists them as JSON."
         )
         if !summary.errors.isEmpty { throw ExitCode(1) }

@@ -1,13 +1,15 @@
 import Foundation
 import StorylineCore
+import StorylineExtract
 import StorylineIngest
 import StorylineStore
 
-/// Runs ingest: reads the inputs on all cores, saves their articles in batched transactions, and
-/// reports progress and every failed input as it goes.
+/// Runs ingest: reads the inputs and extracts from their articles on all cores, saves the articles with
+/// their annotations in batched transactions, and reports progress and every failed input as it goes.
 ///
-/// Inputs are read in parallel but saved in input order, so a run's result does not depend on
-/// timing, and at most a bounded window of read-but-unsaved inputs is held in memory.
+/// Inputs are read and annotated in parallel but saved in input order, so a run's result does not depend
+/// on timing, and at most a bounded window of read-but-unsaved inputs is held in memory. Only the writes
+/// happen one batch at a time.
 struct IngestRunner {
     /// Totals for a run.
     struct Summary: Codable, Sendable {
@@ -41,6 +43,15 @@ struct IngestRunner {
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
     var batchSize = 256
     var reader = DocumentReader()
+    /// The per-article pipeline (the same one `storyline extract` runs), applied in the reading workers.
+    var extractor = ArticleExtractor()
+
+    /// What one input gave: its size, its articles with their annotations, and its failed records.
+    private struct Read: Sendable {
+        var size: Int
+        var articles: [AnnotatedArticle]
+        var errors: [IngestError]
+    }
 
     /// Ingests files and directories (walked recursively).
     func run(paths: [String], report: @escaping (Event) -> Void) async throws -> Summary {
@@ -55,15 +66,16 @@ struct IngestRunner {
             report(.failed(error))
         }
         let reader = self.reader
+        let extractor = self.extractor
         let limit = reader.maxDecompressedBytes
         let window = max(2, jobs * 4)
-        var pending: [Article] = []
+        var pending: [AnnotatedArticle] = []
         var lastSave = Date()
 
-        try await withThrowingTaskGroup(of: (Int, Int, ReadResult).self) { group in
+        try await withThrowingTaskGroup(of: (Int, Read).self) { group in
             var next = 0
             var nextToSave = 0
-            var done: [Int: (Int, ReadResult)] = [:]
+            var done: [Int: Read] = [:]
             func startMore() {
                 while next < items.count, next < nextToSave + window {
                     let index = next
@@ -71,21 +83,24 @@ struct IngestRunner {
                     group.addTask {
                         do {
                             let bytes = try InputFiles.read(item.path, limit: limit)
-                            return (index, bytes.count, reader.read(bytes, path: item.path))
+                            let result = reader.read(bytes, path: item.path)
+                            // Extraction is CPU-bound: it runs here, in parallel, not in the writer below.
+                            let articles = result.articles.map(extractor.annotate)
+                            return (index, Read(size: bytes.count, articles: articles, errors: result.errors))
                         } catch let error as IngestError {
-                            return (index, item.size, ReadResult(errors: [error]))
+                            return (index, Read(size: item.size, articles: [], errors: [error]))
                         }
                     }
                     next += 1
                 }
             }
             startMore()
-            while let (index, size, result) = try await group.next() {
-                done[index] = (size, result)
-                while let (size, result) = done.removeValue(forKey: nextToSave) {
+            while let (index, read) = try await group.next() {
+                done[index] = read
+                while let result = done.removeValue(forKey: nextToSave) {
                     nextToSave += 1
                     summary.files += 1
-                    summary.bytes += size
+                    summary.bytes += result.size
                     summary.articlesRead += result.articles.count
                     if !result.errors.isEmpty && result.articles.isEmpty { summary.failedFiles += 1 }
                     for error in result.errors {
@@ -125,7 +140,7 @@ struct IngestRunner {
             summary.errors.append(Self.line(error))
             report(.failed(error))
         }
-        var pending = result.articles
+        var pending = await annotate(result.articles)
         while !pending.isEmpty {
             var batch = Array(pending.prefix(batchSize))
             pending.removeFirst(batch.count)
@@ -136,7 +151,23 @@ struct IngestRunner {
         return summary
     }
 
-    private func save(_ pending: inout [Article], into summary: inout Summary) async throws {
+    /// Annotates the articles of one input on `jobs` cores, keeping their order. (Inputs read from files are
+    /// annotated by their reading worker; standard input is a single input, so its articles are spread here.)
+    private func annotate(_ articles: [Article]) async -> [AnnotatedArticle] {
+        let extractor = self.extractor
+        let chunkSize = max(1, (articles.count + jobs * 4 - 1) / (jobs * 4))
+        return await withTaskGroup(of: (Int, [AnnotatedArticle]).self) { group in
+            for start in stride(from: 0, to: articles.count, by: chunkSize) {
+                let chunk = articles[start..<min(start + chunkSize, articles.count)]
+                group.addTask { (start, chunk.map(extractor.annotate)) }
+            }
+            var chunks: [Int: [AnnotatedArticle]] = [:]
+            for await (start, annotated) in group { chunks[start] = annotated }
+            return chunks.keys.sorted().flatMap { chunks[$0] ?? [] }
+        }
+    }
+
+    private func save(_ pending: inout [AnnotatedArticle], into summary: inout Summary) async throws {
         guard !pending.isEmpty else { return }
         let outcomes = try await store.save(pending)
         for outcome in outcomes {

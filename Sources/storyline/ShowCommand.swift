@@ -6,7 +6,12 @@ import StorylineStore
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one article: its metadata, every source, and the clean text."
+        abstract: "Show one article: its metadata, every source, the clean text and its time expressions.",
+        discussion: """
+            On a terminal the time expressions are highlighted in the text (set NO_COLOR to turn colour off). \
+            With --json, the time expressions carry Unicode-scalar offsets into the article's text (its \
+            paragraphs joined by a blank line), as in `storyline extract` output.
+            """
     )
 
     @Argument(help: "The article's id, or a unique prefix of it (at least 4 characters).")
@@ -34,14 +39,17 @@ struct ShowCommand: AsyncParsableCommand {
             throw ExitCode(1)
         }
         if json {
-            try Terminal.json(stored)
+            try Terminal.json(ShowJSON(stored))
         } else {
-            Terminal.out(Self.render(stored, chrome: chrome))
+            Terminal.out(Self.render(stored, chrome: chrome, colour: Terminal.stdoutUsesColour))
         }
     }
 
-    static func render(_ stored: StoredArticle, chrome: Bool) -> String {
+    /// The text output; with `colour`, time expressions are highlighted in the body.
+    static func render(_ stored: StoredArticle, chrome: Bool, colour: Bool = false) -> String {
         let a = stored.article
+        let spans = (stored.annotations?.timexes ?? []).map(\.range).sorted()
+        let paragraphRanges = Self.paragraphRanges(a.paragraphs)
         var out: [String] = []
         out.append(a.title ?? "(untitled)")
         out.append(String(repeating: "═", count: min(78, max(10, (a.title ?? "(untitled)").count))))
@@ -75,13 +83,15 @@ struct ShowCommand: AsyncParsableCommand {
                 let stamp = [entry.timestamp?.iso8601 ?? entry.timeText].compactMap { $0 }.joined()
                 out.append("── entry" + (stamp.isEmpty ? "" : " at \(stamp)") + " " + String(repeating: "─", count: 30))
             }
-            out.append(paragraph)
+            out.append(Self.highlighted(paragraph, at: paragraphRanges[index], spans: spans, colour: colour))
             out.append("")
         }
         if chrome, !a.removedChrome.isEmpty {
             out.append("Removed as page chrome (\(a.removedChrome.count)):")
             for block in a.removedChrome { out.append("  ✂ " + block) }
+            out.append("")
         }
+        out += Self.timexSection(stored, colour: colour)
         return out.joined(separator: "\n")
     }
 }

@@ -5,6 +5,22 @@ enum Terminal {
     /// Whether standard error is a terminal (progress bars) rather than a pipe or file (plain lines).
     static let stderrIsTerminal = isatty(STDERR_FILENO) == 1
 
+    /// Whether results on standard output may be coloured: it is a terminal, and `NO_COLOR` is unset or empty
+    /// (https://no-color.org).
+    static let stdoutUsesColour =
+        isatty(STDOUT_FILENO) == 1 && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+
+    /// The ANSI styles results are shown in.
+    enum Style: String {
+        /// Marks spans the user is looking for in a text (time expressions in an article body).
+        case highlight = "\u{1B}[1;36m"
+    }
+
+    /// `text` in `style` when `colour` is true; `text` unchanged otherwise.
+    static func styled(_ text: String, _ style: Style, colour: Bool) -> String {
+        colour ? style.rawValue + text + "\u{1B}[0m" : text
+    }
+
     static func out(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
@@ -24,6 +40,11 @@ enum Terminal {
         let data = try encoder.encode(value)
         FileHandle.standardOutput.write(data)
         FileHandle.standardOutput.write(Data("\n".utf8))
+    }
+
+    /// Pads to at least `width` characters; never truncates.
+    static func padded(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 
     /// Truncates to `width` characters with an ellipsis and pads to exactly `width`.

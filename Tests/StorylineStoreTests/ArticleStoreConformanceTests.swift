@@ -13,7 +13,7 @@ struct ArticleStoreConformanceTests {
             #expect(try await store.counts() == StoreCounts(articles: 0, sources: 0))
             #expect(try await store.articles(ArticleQuery()).isEmpty)
             #expect(try await store.article(id: "0123456789abcdef") == nil)
-            #expect(try await store.save([]) == [])
+            #expect(try await store.save([] as [AnnotatedArticle]) == [])
         }
     }
 
@@ -150,6 +150,130 @@ struct ArticleStoreConformanceTests {
 
             #expect(try await store.save([fresh, freshCopy]) == [.inserted, .addedSource])
             #expect(try await store.counts() == StoreCounts(articles: 2, sources: 3))
+        }
+    }
+
+    // MARK: - Annotations
+
+    @Test("annotations round-trip exactly with their article", arguments: StoreKind.allCases)
+    func annotationsRoundTrip(kind: StoreKind) async throws {
+        let live = Sample.annotatedLiveBlog()
+        let plain = Sample.annotated("Talks on the minerals deal resumed.")
+        let nothingFound = AnnotatedArticle(
+            article: Sample.article("A store keeps what extraction found, even nothing."),
+            annotations: ArticleAnnotations()
+        )
+        // Curly quotes before the spans: a store that changed the offsets' unit would be caught.
+        #expect(live.article.text.utf8.count > live.article.text.unicodeScalars.count)
+        try await kind.withStore { store async throws in
+            #expect(try await store.save([live, plain, nothingFound]) == [.inserted, .inserted, .inserted])
+            for saved in [live, plain, nothingFound] {
+                let stored = try #require(try await store.article(id: saved.article.id))
+                #expect(stored.article == saved.article)
+                #expect(stored.annotations == saved.annotations)
+            }
+            let byPrefix = try await store.article(id: String(live.article.id.prefix(6)))
+            #expect(byPrefix?.annotations == live.annotations)
+            #expect(
+                try await store.article(id: nothingFound.article.id)?.annotations == ArticleAnnotations(),
+                "nothing found is empty annotations, not unknown ones"
+            )
+        }
+    }
+
+    @Test("saving annotated readings again adds no annotations", arguments: StoreKind.allCases)
+    func annotationsIdempotent(kind: StoreKind) async throws {
+        let batch = [Sample.annotatedLiveBlog(), Sample.annotated("Oil prices rose on Friday.")]
+        // The same reading annotated differently (by a newer tagger, say) is still the same reading.
+        var reannotated = batch[1]
+        reannotated.annotations.timexes.removeLast()
+        reannotated.annotations.timexes[0].value = "XXXX-02-28"
+        try await kind.withStore { store async throws in
+            #expect(try await store.save(batch) == [.inserted, .inserted])
+            #expect(try await store.save(batch) == [.unchanged, .unchanged])
+            #expect(try await store.save([reannotated, batch[1]]) == [.unchanged, .unchanged])
+            for saved in batch {
+                #expect(try await store.article(id: saved.article.id)?.annotations == saved.annotations)
+            }
+            #expect(try await store.counts() == StoreCounts(articles: 2, sources: 2))
+        }
+    }
+
+    @Test("a syndicated copy keeps the annotations of the first reading", arguments: StoreKind.allCases)
+    func syndicatedCopyKeepsAnnotations(kind: StoreKind) async throws {
+        let wire = Sample.annotated("Ukraine and the United States agreed terms of a minerals deal.")
+        // Published a week later, the copy's "Friday" resolves to another day.
+        let copyArticle = Sample.syndicated(
+            wire.article,
+            outlet: "The Guardian",
+            url: "https://www.theguardian.com/world/2025/mar/07/minerals",
+            published: "2025-03-07T10:00:00Z"
+        )
+        let copy = AnnotatedArticle(
+            article: copyArticle,
+            annotations: ArticleAnnotations(timexes: [Sample.timex("Friday", in: copyArticle, value: "2025-03-07")])
+        )
+        let other = Sample.annotated("Grain exports resumed.")
+        try await kind.withStore { store async throws in
+            #expect(try await store.save([wire]) == [.inserted])
+            #expect(try await store.save([copy, other]) == [.addedSource, .inserted])
+            let stored = try #require(try await store.article(id: wire.article.id))
+            #expect(stored.annotations == wire.annotations)
+            #expect(stored.sources == [ArticleSource(wire.article), ArticleSource(copy.article)])
+            #expect(try await store.article(id: other.article.id)?.annotations == other.annotations)
+        }
+    }
+
+    @Test(
+        "a syndicated copy in the same batch as the first reading adds only its source",
+        arguments: StoreKind.allCases
+    )
+    func syndicatedCopyInOneBatch(kind: StoreKind) async throws {
+        let wire = Sample.annotated("Exports of grain resumed.")
+        let copy = AnnotatedArticle(
+            article: Sample.syndicated(wire.article, outlet: "AP", url: "https://apnews.com/article/grain"),
+            annotations: ArticleAnnotations()
+        )
+        try await kind.withStore { store async throws in
+            #expect(try await store.save([wire, copy, wire]) == [.inserted, .addedSource, .unchanged])
+            #expect(try await store.article(id: wire.article.id)?.annotations == wire.annotations)
+        }
+    }
+
+    @Test("a failing batch stores no annotations, and saving again stores them once", arguments: StoreKind.allCases)
+    func annotationsInFailingBatch(kind: StoreKind) async throws {
+        let stored = Sample.annotated("The first article.")
+        let fresh = Sample.annotated("A new article in the failing batch.")
+        // Same id as `stored`, different body: no store can keep both.
+        var clash = Sample.annotated("A different body.")
+        clash.article.contentHash = stored.article.id + String(repeating: "0", count: 48)
+        clash.article.id = stored.article.id
+        try await kind.withStore { store async throws in
+            #expect(try await store.save([stored]) == [.inserted])
+            await #expect(throws: StoreError.self) { try await store.save([fresh, clash]) }
+            #expect(try await store.article(id: fresh.article.id) == nil)
+            #expect(try await store.save([fresh]) == [.inserted])
+            #expect(try await store.article(id: fresh.article.id)?.annotations == fresh.annotations)
+            #expect(try await store.article(id: stored.article.id)?.annotations == stored.annotations)
+        }
+    }
+
+    @Test(
+        "annotations that point outside their article's text are refused with the batch",
+        arguments: StoreKind.allCases
+    )
+    func annotationsOutsideTheText(kind: StoreKind) async throws {
+        let good = Sample.annotated("A good reading.")
+        var bad = Sample.annotated("A reading annotated on another text.")
+        let length = bad.article.text.utf8.count
+        bad.annotations.timexes.append(
+            TimeExpression(range: TextRange(start: length - 2, end: length + 4), type: .date, value: "2025-03-01")
+        )
+        try await kind.withStore { store async throws in
+            let error = await #expect(throws: StoreError.self) { try await store.save([good, bad]) }
+            #expect(error?.message.contains(bad.article.id) == true)
+            #expect(error?.message.contains("outside its text") == true)
+            #expect(try await store.counts() == StoreCounts(articles: 0, sources: 0))
         }
     }
 

@@ -1,0 +1,64 @@
+import StorylineCore
+import StorylineStore
+import StorylineText
+
+/// The document `storyline show --json` prints: the stored article and its sources, and its annotations with
+/// Unicode-scalar offsets — the unit of every JSON output — into the article's text (its paragraphs joined by
+/// a blank line). A time expression has the same fields as in `storyline extract` output.
+struct ShowJSON: Encodable {
+    /// A time expression at the edge: Unicode-scalar offsets, `start` inclusive and `end` exclusive.
+    struct Timex: Encodable, Equatable {
+        /// The expression as written in the text.
+        var text: String
+        /// The TIMEX3 type: DATE, TIME, DURATION or SET.
+        var type: String
+        /// The TIMEX3 value.
+        var value: String
+        var start: Int
+        var end: Int
+    }
+
+    /// The annotations at the edge.
+    struct Annotations: Encodable, Equatable {
+        var timexes: [Timex]
+    }
+
+    var article: Article
+    var sources: [ArticleSource]
+    /// `nil` (JSON `null`) when the article was stored before Storyline extracted at ingest.
+    var annotations: Annotations?
+
+    init(_ stored: StoredArticle) {
+        article = stored.article
+        sources = stored.sources
+        annotations = stored.annotations.map { annotations in
+            let text = stored.article.text
+            let utf8 = Array(text.utf8)
+            let offsets = ScalarOffsets(text)
+            return Annotations(
+                timexes: annotations.timexes.map { timex in
+                    let scalar = offsets.scalarRange(of: timex.range)
+                    return Timex(
+                        text: String(decoding: utf8[timex.range.start..<timex.range.end], as: UTF8.self),
+                        type: timex.type.rawValue,
+                        value: timex.value,
+                        start: scalar.start,
+                        end: scalar.end
+                    )
+                }
+            )
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case article, sources, annotations
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(article, forKey: .article)
+        try container.encode(sources, forKey: .sources)
+        // Explicit `null`: "not extracted" is not the same as "nothing found".
+        try container.encode(annotations, forKey: .annotations)
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+import GRDB
+import StorylineCore
+import StorylineStore
+import Testing
+
+@testable import StorylineSQLite
+
+/// Databases written by earlier schema versions open cleanly, and the annotation tables behave as the
+/// schema says.
+@Suite("SQLiteStore migrations and annotation tables")
+struct SQLiteMigrationTests {
+    /// Creates a database as Storyline left it before annotations were stored — the shipped migration "v1"
+    /// only — holding `readings`, written with the v1 columns.
+    static func makeV1Database(at path: String, readings: [Article]) async throws {
+        let queue = try DatabaseQueue(path: path)
+        try SQLiteStore.migrator.migrate(queue, upTo: "v1")
+        try await queue.write { db in
+            for article in readings {
+                let byline = try SQLiteStore.json(article.byline)
+                let origin = try SQLiteStore.json(article.origin)
+                let isNew = try Bool.fetchOne(
+                    db,
+                    sql: "SELECT NOT EXISTS (SELECT 1 FROM article WHERE content_hash = ?)",
+                    arguments: [article.contentHash]
+                )
+                if isNew == true {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO article (
+                                id, content_hash, title, outlet, url, published, published_key, modified, byline,
+                                language, dateline, body, paragraphs, live_blog_entries, live_blog_entry_count,
+                                removed_chrome, word_count, origin)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            article.id, article.contentHash, article.title, article.outlet, article.url,
+                            article.published?.iso8601, article.published.map(StoreKeys.sortKey),
+                            article.modified?.iso8601, byline, article.language, article.dateline, article.text,
+                            try SQLiteStore.json(article.paragraphs), try SQLiteStore.json(article.liveBlogEntries),
+                            article.liveBlogEntries.count, try SQLiteStore.json(article.removedChrome),
+                            article.wordCount, origin,
+                        ]
+                    )
+                }
+                try db.execute(
+                    sql: """
+                        INSERT INTO article_source (
+                            article_id, key, outlet, outlet_key, url, title, published, byline, origin)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        article.id, ArticleSource.key(for: article), article.outlet,
+                        article.outlet.map(StoreKeys.outletKey), article.url, article.title,
+                        article.published?.iso8601, byline, origin,
+                    ]
+                )
+            }
+        }
+    }
+
+    static func migrations(at path: String) async throws -> [String] {
+        try await DatabaseQueue(path: path).read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        }
+    }
+
+    @Test("a v1 database migrates: its articles read back unannotated, new ones are stored with annotations")
+    func v1DatabaseMigrates() async throws {
+        let live = Sample.liveBlog()
+        let copy = Sample.syndicated(live, outlet: "BBC News", url: "https://www.bbc.co.uk/news/live/world-123")
+        let old = Sample.article("Stored before annotations existed.")
+        let new = Sample.annotated("Stored after the upgrade.")
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            try await Self.makeV1Database(at: path, readings: [live, copy, old])
+            #expect(try await Self.migrations(at: path) == ["v1"])
+
+            let store = try SQLiteStore(path: path)
+            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations"])
+            #expect(try await store.counts() == StoreCounts(articles: 2, sources: 3))
+            let storedLive = try #require(try await store.article(id: live.id))
+            #expect(storedLive.article == live)
+            #expect(storedLive.sources == [ArticleSource(live), ArticleSource(copy)])
+            #expect(storedLive.annotations == nil, "a v1 article was never annotated: unknown, not empty")
+            #expect(try await store.article(id: old.id)?.annotations == nil)
+
+            // Re-saving a v1 article changes nothing, as for any stored body.
+            let oldAgain = AnnotatedArticle(article: old, annotations: Sample.annotated("x").annotations)
+            #expect(try await store.save([oldAgain]) == [.unchanged])
+            #expect(try await store.article(id: old.id)?.annotations == nil)
+
+            #expect(try await store.save([new]) == [.inserted])
+            #expect(try await store.article(id: new.article.id)?.annotations == new.annotations)
+            #expect(try await store.articles(ArticleQuery()).count == 3)
+            #expect(try store.integrityCheck() == [])
+
+            // Opening the migrated file again applies nothing more.
+            let reopened = try SQLiteStore(path: path)
+            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations"])
+            #expect(try await reopened.article(id: new.article.id)?.annotations == new.annotations)
+        }
+    }
+
+    @Test("time expressions are stored as UTF-8 byte offsets into the body and deleted with their article")
+    func timexRows() async throws {
+        let live = Sample.annotatedLiveBlog()
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            let store = try SQLiteStore(path: path)
+            _ = try await store.save([live, Sample.annotated("Another story.")])
+            let queue = try DatabaseQueue(path: path)
+            let rows = try queue.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT substr(CAST(a.body AS BLOB), t.start_byte + 1, t.end_byte - t.start_byte) AS span,
+                               t.type, t.value
+                        FROM timex t JOIN article a ON a.id = t.article_id
+                        WHERE t.article_id = ? ORDER BY t.id
+                        """,
+                    arguments: [live.article.id]
+                )
+            }
+            let spans = rows.map { String(decoding: ($0["span"] as Data), as: UTF8.self) }
+            #expect(spans == ["Friday", "11am", "the first minutes"])
+            #expect(rows.map { $0["value"] as String } == live.annotations.timexes.map(\.value))
+
+            try await queue.write { db in
+                try db.execute(sql: "DELETE FROM article WHERE id = ?", arguments: [live.article.id])
+            }
+            let left = try await queue.read { db in
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT COUNT(*) FROM timex WHERE article_id = ?",
+                    arguments: [live.article.id]
+                )
+            }
+            #expect(left == 0)
+            #expect(try store.integrityCheck() == [])
+        }
+    }
+
+    @Test("a damaged time expression row is reported with the article, not trusted")
+    func damagedTimexRow() async throws {
+        let article = Sample.annotated("A story whose file gets damaged.")
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            let store = try SQLiteStore(path: path)
+            _ = try await store.save([article])
+            let queue = try DatabaseQueue(path: path)
+            for damage in ["UPDATE timex SET end_byte = 100000", "UPDATE timex SET type = 'WEEKDAY'"] {
+                try await queue.write { db in try db.execute(sql: damage) }
+                let error = await #expect(throws: StoreError.self) { try await store.article(id: article.article.id) }
+                #expect(error?.message.contains(article.article.id) == true, "\(damage)")
+                try await queue.write { db in try db.execute(sql: "DELETE FROM timex") }
+                try await queue.write { db in
+                    try SQLiteStore.insertAnnotations(article.annotations, articleID: article.article.id, db)
+                }
+            }
+            #expect(try await store.article(id: article.article.id)?.annotations == article.annotations)
+        }
+    }
+}
