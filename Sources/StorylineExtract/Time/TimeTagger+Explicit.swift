@@ -54,21 +54,30 @@ extension TimeTaggerRun {
         return CalendarDay(year: year, month: month, day: day).dayValue
     }
 
-    /// A month without a year: the nearest such month; after "since", the most recent one.
+    /// A month without a year: after "since" or "last" the most recent one, after "next" or "until" the
+    /// coming one; otherwise by the clause's tense — future → the coming one, past → the most recent one,
+    /// no cue → the one in the document's year unless that is more than three months ahead.
     func monthOnlyValue(_ month: Int, at i: Int, start: Int) -> String {
         guard let a = anchor else { return "XXXX-" + Timex.two(month) }
         var delta = month - a.month  // in (-12, 12)
-        let before = keyword(start - 1)
+        // The preposition before the expression, past "early", "mid-", "the end of"…: "until mid-November".
+        var p = start - 1
+        while p >= 0, p >= start - 4,
+            isPunct(p, 0x2D) || keyword(p).map({ [.early, .late, .mid, .the, .end, .beginning, .of].contains($0) }) == true
+        {
+            p -= 1
+        }
+        let before = keyword(p)
         if before == .since || before == .last {
             if delta > 0 { delta -= 12 }
         } else if before == .next || before == .until {
             if delta < 0 { delta += 12 }
-        } else if delta > 6 {
-            delta -= 12
-        } else if delta < -6 {
-            delta += 12
-        } else if delta == 6 || delta == -6 {
-            delta = tense(around: i) == .future ? 6 : -6
+        } else {
+            switch tense(around: start, end: i + 1) {
+            case .future: if delta < 0 { delta += 12 }
+            case .past: if delta > 0 { delta -= 12 }
+            case .unknown: if delta > 3 { delta -= 12 }
+            }
         }
         let total = a.year * 12 + (a.month - 1) + delta
         return Timex.year(total / 12) + "-" + Timex.two(total % 12 + 1)
@@ -153,7 +162,7 @@ extension TimeTaggerRun {
                     )
                 }
                 if m == 5 || m == 3, !words[j].capitalized { return nil }
-                if let value = monthDayValue(m, v, tense(around: i)) {
+                if let value = monthDayValue(m, v, tense(around: i, end: end)) {
                     return TimexMatch(start: i, end: end, type: .date, value: value)
                 }
             }
@@ -272,7 +281,7 @@ extension TimeTaggerRun {
                     value: CalendarDay(year: year, month: m, day: d).dayValue
                 )
             }
-            if let value = monthDayValue(m, d, tense(around: i)) {
+            if let value = monthDayValue(m, d, tense(around: start, end: end)) {
                 return TimexMatch(start: start, end: end, type: .date, value: value)
             }
             return nil
