@@ -174,6 +174,8 @@ extension TimeTaggerRun {
             let start = keyword(i - 1) == .the ? i - 1 : i
             return TimexMatch(start: start, end: i + 2, type: .date, value: String(v / 10))
         }
+        // the 1988 third quarter, the 1989 period
+        if let m = matchYearPeriod(at: i, start: keyword(i - 1) == .fiscal ? i - 1 : i) { return m }
         // 2014
         if n == 4, v >= 1800, v <= 2099 {
             if i + 1 < words.count, adjacent(i + 1) {
@@ -305,6 +307,11 @@ extension TimeTaggerRun {
             !words[i + 1].newlineBefore, lex(i + 1) == nil
         {
             return nil  // "August Wilson", "June Carter"
+        }
+        // "June last year", "March this year", "January next year"
+        if let k = keyword(j), k == .last || k == .this || k == .next, let (u, plural) = unit(j + 1), u == .year, !plural {
+            let year = anchor.map { Timex.year($0.year + (k == .last ? -1 : (k == .next ? 1 : 0))) } ?? "XXXX"
+            return TimexMatch(start: start, end: j + 2, type: .date, value: year + "-" + Timex.two(m))
         }
         return TimexMatch(start: start, end: j, type: .date, value: monthOnlyValue(m, at: i, start: start))
     }

@@ -67,6 +67,10 @@ extension TimeTaggerRun {
             return m
         case .a, .an, .several, .few, .many, .couple:
             return matchQuantity(at: i)
+        case .that:
+            return matchThat(at: i)
+        case .end, .beginning:
+            return matchPartOf(at: i, start: i)
         default:
             return nil
         }
@@ -152,9 +156,21 @@ extension TimeTaggerRun {
     mutating func matchThe(at i: Int) -> TimexMatch? {
         let j = i + 1
         guard j < words.count else { return nil }
+        if let m = matchThePeriod(j, start: i) { return m }
         if let k = keyword(j) {
             switch k {
-            case .past, .last, .next, .coming, .previous, .following, .first2:
+            case .next, .following, .previous:
+                // "the next day", "the previous day": a day counted from the date last mentioned.
+                if let (u, plural) = unit(j + 1), u == .day, !plural, let base = focusDay ?? anchor {
+                    let day = base.adding(days: k == .previous ? -1 : 1)
+                    return TimexMatch(start: i, end: j + 2, type: .date, value: day.dayValue)
+                }
+                fallthrough
+            case .past, .last, .coming, .first2:
+                if k == .last, keyword(j + 1) == .half, var h = matchHalf(at: j + 1, number: 2) {
+                    h.start = i
+                    return h
+                }
                 if let d = matchDurationAfter(j + 1, start: i) { return d }
                 if let (u, plural) = unit(j + 1), !plural, u != .weekend {
                     return TimexMatch(start: i, end: j + 2, type: .duration, value: durationValue(1, u))
@@ -163,11 +179,25 @@ extension TimeTaggerRun {
                 return nil
             case .future:
                 return TimexMatch(start: i, end: j + 1, type: .date, value: "FUTURE_REF")
-            case .latest, .current:
+            case .latest:
                 if let (u, plural) = unit(j + 1), u == .quarter, !plural {
                     return TimexMatch(start: i, end: j + 2, type: .date, value: currentQuarterValue())
                 }
+                if j + 1 < words.count, words[j + 1].key == TimeTaggerRun.periodKey, lastQuarter != nil {
+                    return TimexMatch(start: i, end: j + 2, type: .date, value: currentQuarterValue())
+                }
+                var y = j + 1
+                if keyword(y) == .fiscal { y += 1 }
+                if let (u, plural) = unit(y), u == .year, !plural, let a = anchor {
+                    return TimexMatch(start: i, end: y + 1, type: .date, value: Timex.year(a.year - 1))
+                }
                 return nil
+            case .current:
+                // the current quarter / year / month / week: the one the document date is in.
+                guard let (u, plural) = unit(j + 1), !plural, let a = anchor else { return nil }
+                let value = u == .quarter ? Timex.year(a.year) + "-Q\(a.quarter)" : relativeUnitValue(u, 0)
+                guard let value else { return nil }
+                return TimexMatch(start: i, end: j + 2, type: .date, value: value)
             default:
                 return nil
             }
@@ -220,6 +250,13 @@ extension TimeTaggerRun {
         }
         switch lex(j) {
         case .unit(let u, plural: false)?:
+            // "next year's first quarter", "last year's second half"
+            if u == .year, k != .past, let a = anchor, let p = periodAfter(j + 1, year: a.year + direction),
+                isPunct(j + 1, 0x27)
+            {
+                if direction == 0, let q = p.quarter { noteQuarter(year: a.year, quarter: q, start: start, end: p.end) }
+                return TimexMatch(start: start, end: p.end, type: .date, value: p.value)
+            }
             if k == .past {
                 guard u != .weekend else { return nil }
                 return TimexMatch(start: start, end: j + 1, type: .duration, value: durationValue(1, u))
@@ -348,20 +385,35 @@ extension TimeTaggerRun {
         return Timex.year(y) + "-Q\(q)"
     }
 
-    /// `third quarter`, `third-quarter`, `first half`.
+    /// `third quarter`, `third-quarter`, `first half`, `the second half of 1989`. A quarter that has not
+    /// begun by the document date is last year's unless the clause speaks of the future ("profit fell in
+    /// the fourth quarter", written in January). Completed quarters become the quarter under discussion.
     mutating func matchQuarter(at i: Int) -> TimexMatch? {
         guard case .ordinal(let n) = lex(i) else { return nil }
         var j = i + 1
         if isPunct(j, 0x2D), adjacent(j) { j += 1 }
-        let year = anchor.map { Timex.year($0.year) } ?? "XXXX"
         if let (u, plural) = unit(j), u == .quarter, !plural, n <= 4 {
-            if let a = anchor { lastQuarter = (a.year, n) }
-            return TimexMatch(start: i, end: j + 1, type: .date, value: year + "-Q\(n)")
+            guard let a = anchor else { return TimexMatch(start: i, end: j + 1, type: .date, value: "XXXX-Q\(n)") }
+            var year = a.year
+            if n > a.quarter, tense(around: i, end: j + 1) != .future { year -= 1 }
+            noteQuarter(year: year, quarter: n, start: i, end: j + 1)
+            return TimexMatch(start: i, end: j + 1, type: .date, value: Timex.year(year) + "-Q\(n)")
         }
-        if keyword(j) == .half, n <= 2 {
-            return TimexMatch(start: i, end: j + 1, type: .date, value: year + "-H\(n)")
+        if keyword(j) == .half, n <= 2, var h = matchHalf(at: j, number: n) {
+            h.start = i
+            return h
         }
         return nil
+    }
+
+    /// The half-year `number` named by "half" at word `j`, of the year that follows ("of 1989", "of next
+    /// year") or else of the document's year.
+    mutating func matchHalf(at j: Int, number: Int) -> TimexMatch? {
+        if keyword(j + 1) == .of, let m = match(at: j + 2), m.start == j + 2, m.type == .date, m.value.utf8.count == 4 {
+            return TimexMatch(start: j, end: m.end, type: .date, value: m.value + "-H\(number)")
+        }
+        let year = anchor.map { Timex.year($0.year) } ?? "XXXX"
+        return TimexMatch(start: j, end: j + 1, type: .date, value: year + "-H\(number)")
     }
 
     // MARK: Quantities and durations
@@ -468,7 +520,7 @@ extension TimeTaggerRun {
             hyphenated = true
             j += 1
         }
-        guard let (u, plural) = unit(j) else { return nil }
+        guard let (u, plural) = unit(j), !isYearAgoAdjective(at: j) else { return nil }
         if hyphenated && plural { return nil }
         if !hyphenated, q.value.map({ $0 == 1 }) == false, !plural { return nil }
         if q.value == 1, plural, !q.isArticle { return nil }
@@ -532,6 +584,7 @@ extension TimeTaggerRun {
 
     /// A plural unit alone after "for", "over", "in"…: `for years` → `PXY`.
     func matchBareUnit(at i: Int) -> TimexMatch? {
+        if let m = matchYearAgoAdjective(at: i, start: i) { return m }
         guard let (u, plural) = unit(i), plural, u != .weekend else { return nil }
         let code = u.durationCode
         if keyword(i + 1) == .of, i + 2 < words.count, words[i + 2].kind == .letters {  // "years of war"

@@ -41,6 +41,10 @@ struct TimeTaggerRun {
     let anchor: CalendarDay?
     /// The last quarter mentioned (for "the quarter", "a year earlier").
     var lastQuarter: (year: Int, quarter: Int)?
+    /// The day, month and year of the last date mentioned (for "that day", "the next day", "later that year").
+    var focusDay: CalendarDay?
+    var focusMonth: (year: Int, month: Int)?
+    var focusYear: Int?
 
     init(words: [TimeWord], bytes: UnsafeBufferPointer<UInt8>, anchor: CalendarDay?) {
         self.words = words
@@ -59,6 +63,7 @@ struct TimeTaggerRun {
             if let m = matchWithModifiers(at: i) {
                 let range = TextRange(start: Int(words[m.start].start), end: Int(words[m.end - 1].end))
                 out.append(TimeExpression(range: range, type: m.type, value: m.value))
+                noteFocus(m)
                 i = m.end
             } else {
                 i += 1
@@ -136,7 +141,7 @@ struct TimeTaggerRun {
             switch l {
             case .month: return matchMonth(at: i)
             case .weekday: return matchWeekday(at: i)
-            case .number: return matchQuantity(at: i)
+            case .number: return matchYearInWords(at: i, start: i) ?? matchQuantity(at: i)
             case .ordinal: return matchQuarter(at: i)
             case .unit: return matchBareUnit(at: i)
             case .season: return matchSeason(at: i, relative: nil, start: i)
