@@ -41,6 +41,8 @@ enum TimeKeyword: UInt8, Sendable {
 enum TimeLex: Sendable, Equatable {
     case month(Int)
     case weekday(Int)
+    /// A plural weekday: "Mondays".
+    case weekdays(Int)
     case number(Int)
     case ordinal(Int)
     case unit(TimeUnit, plural: Bool)
@@ -83,6 +85,11 @@ enum TimeLexicon {
             ("friday", "fri", 5), ("saturday", "sat", 6), ("sunday", "sun", 7),
         ]
         for (full, _, n) in days { add(full, .weekday(n)) }
+        let plurals: [(StaticString, Int)] = [
+            ("mondays", 1), ("tuesdays", 2), ("wednesdays", 3), ("thursdays", 4), ("fridays", 5), ("saturdays", 6),
+            ("sundays", 7),
+        ]
+        for (w, n) in plurals { add(w, .weekdays(n)) }
         add("tues", .weekday(2)); add("thurs", .weekday(4))
         let numbers: [(StaticString, Int)] = [
             ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),

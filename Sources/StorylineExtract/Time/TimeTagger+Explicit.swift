@@ -147,6 +147,11 @@ extension TimeTaggerRun {
                 words[j].kind == .letters
             {
                 j += 1
+                // "the 11th century" → 10 (TIMEX3 writes centuries by their first two digits)
+                if let (u, plural) = unit(j), u == .century, !plural, v >= 1 {
+                    let start = keyword(i - 1) == .the ? i - 1 : i
+                    return TimexMatch(start: start, end: j + 1, type: .date, value: Timex.two(v - 1))
+                }
                 if keyword(j) == .of { j += 1 }
             }
             if case .month(let m) = lex(j), words[j].capitalized {
@@ -200,10 +205,14 @@ extension TimeTaggerRun {
     mutating func clockTime(start: Int, end: Int, hour: Int, minute: Int) -> TimexMatch {
         var end = end
         var day = dayString(anchor)
-        let k = keyword(end) == .on ? end + 1 : end
+        var k = keyword(end) == .on ? end + 1 : end
+        if isPunct(k, 0x2C) { k += 1 }
         if k < words.count, case .weekday = lex(k), let w = matchWeekday(at: k), w.type == .date {
             day = w.value
             end = w.end
+        } else if k < words.count, case .month = lex(k), let m = matchMonth(at: k), m.value.utf8.count == 10 {
+            day = m.value  // "5 p.m. EST Nov. 9"
+            end = m.end
         }
         return TimexMatch(
             start: start,
@@ -360,6 +369,9 @@ extension TimeTaggerRun {
         let tense = direction ?? (possessive ? .past : tense(around: i))
         let value = weekdayValue(wd, tense, strict: strict)
         if case .partOfDay(let code) = lex(j) {
+            if endsWith(j, "s") {  // "Tuesday nights": every Tuesday night
+                return TimexMatch(start: start, end: j + 1, type: .set, value: "XXXX-WXX-\(wd)T" + code)
+            }
             j += 1
             return TimexMatch(start: start, end: j, type: .time, value: value + "T" + code)
         }

@@ -16,6 +16,8 @@ extension TimeTaggerRun {
         case .christmas, .thanksgiving:
             return matchHoliday(k, at: i)
         case .noon:
+            // Not "High Noon" or "high noon".
+            if i > 0, words[i - 1].key == TimeLexicon.key("high") { return nil }
             return clockTime(start: i, end: i + 1, hour: 12, minute: 0)
         case .tonight:
             return TimexMatch(start: i, end: i + 1, type: .time, value: dayString(anchor) + "TNI")
@@ -38,6 +40,15 @@ extension TimeTaggerRun {
             return TimexMatch(start: i, end: i + 1, type: .date, value: "PRESENT_REF")
         case .soon:
             return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
+        case .future:
+            // "future quarters", "in future" (not "the future" — see matchThe — nor "future plans").
+            if let (_, plural) = unit(i + 1), plural {
+                return TimexMatch(start: i, end: i + 2, type: .date, value: "FUTURE_REF")
+            }
+            if keyword(i - 1) == .inWord, i + 1 >= words.count || words[i + 1].kind != .letters {
+                return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
+            }
+            return nil
         case .shortly:
             if let next = keyword(i + 1), next == .after || next == .before { return nil }
             return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
@@ -213,6 +224,18 @@ extension TimeTaggerRun {
         if let (u, plural) = unit(j), u == .quarter, !plural {
             return TimexMatch(start: i, end: j + 1, type: .date, value: currentQuarterValue())
         }
+        // "over the years", "throughout the decades": an unspecified stretch of time.
+        if let (u, plural) = unit(j), plural, u != .weekend, let k = keyword(i - 1),
+            k == .over || k == .throughout || k == .through || k == .during, !continuesPeriodNoun(j + 1)
+        {
+            let code = u.durationCode
+            return TimexMatch(start: i, end: j + 1, type: .duration, value: "P" + (code.time ? "T" : "") + "X" + code.code)
+        }
+        if j + 1 < words.count, words[j].key == TimeLexicon.key("near"),
+            keyword(j + 1) == .future || words[j + 1].key == TimeLexicon.key("term")
+        {
+            return TimexMatch(start: i, end: j + 2, type: .date, value: "FUTURE_REF")
+        }
         if let (u, plural) = unit(j), u == .weekend, !plural {
             // The weekend just past, or the coming one in a future clause.
             guard let a = anchor else { return TimexMatch(start: i, end: j + 1, type: .date, value: "XXXX-WXX-WE") }
@@ -324,6 +347,8 @@ extension TimeTaggerRun {
             return Timex.year(a.year + direction)
         case .decade:
             return String((a.year / 10) + direction)
+        case .century:
+            return Timex.two(a.year / 100 + direction)
         default:
             return nil
         }
@@ -464,6 +489,7 @@ extension TimeTaggerRun {
             if let k = keyword(end), k == .or || k == .to, let (_, end2) = numberValue(at: end + 1) {
                 return Quantity(value: nil, end: end2, isArticle: false)
             }
+            if isAndAHalf(at: end) { return Quantity(value: v + 0.5, end: end + 3, isArticle: false) }
             return Quantity(value: v, end: end, isArticle: false)
         }
         guard let k = keyword(i) else { return nil }
@@ -510,11 +536,18 @@ extension TimeTaggerRun {
         return "P" + (code.time ? "T" : "") + Timex.number(n) + code.code
     }
 
-    /// `three years`, `more than 10 years`, `a one-month truce`, `3 1/2-year-old`, `three years ago`.
+    /// "and a half" at word `i`.
+    func isAndAHalf(at i: Int) -> Bool {
+        keyword(i) == .and && (keyword(i + 1) == .a || keyword(i + 1) == .an) && keyword(i + 2) == .half
+    }
+
+    /// `three years`, `more than 10 years`, `a one-month truce`, `3 1/2-year-old`, `three years ago`,
+    /// `two more weeks`, `a minute and a half`, `a two day visit`.
     mutating func matchQuantity(at i: Int) -> TimexMatch? {
         if i > 0, adjacent(i), isPunct(i - 1, 0x24) { return nil }
-        guard let q = quantity(at: i) else { return nil }
+        guard var q = quantity(at: i) else { return nil }
         var j = q.end
+        if !q.isArticle, keyword(j) == .more, let (_, plural) = unit(j + 1), plural { j += 1 }
         var hyphenated = false
         if !q.isArticle, isPunct(j, 0x2D), adjacent(j), adjacent(j + 1) {
             hyphenated = true
@@ -522,10 +555,21 @@ extension TimeTaggerRun {
         }
         guard let (u, plural) = unit(j), !isYearAgoAdjective(at: j) else { return nil }
         if hyphenated && plural { return nil }
-        if !hyphenated, q.value.map({ $0 == 1 }) == false, !plural { return nil }
+        if !hyphenated, q.value.map({ $0 == 1 }) == false, !plural {
+            // "a two day visit", "a six year term": a compound adjective written without its hyphen.
+            guard !q.isArticle, let v = q.value, v == v.rounded(), j + 1 < words.count, words[j + 1].kind == .letters,
+                !words[j + 1].capitalized, lex(j + 1) == nil, words[j + 1].spaceBefore
+            else { return nil }
+        }
         if q.value == 1, plural, !q.isArticle { return nil }
         if q.isArticle, plural || u == .quarter || u == .weekend { return nil }
         var end = j + 1
+        if u == .quarter, keyword(end) == .of { return nil }  // "three quarters of its food"
+        if !hyphenated, let v = q.value, isAndAHalf(at: end) {  // "a minute and a half"
+            q.value = v + 0.5
+            end += 3
+        }
+        if !hyphenated, keyword(end) == .old { return nil }  // an age: "52 years old"
         // "ago": a date counted back from the document date.
         if !hyphenated, keyword(end) == .ago {
             return TimexMatch(start: i, end: end + 1, type: .date, value: agoValue(q.value, u))
@@ -546,9 +590,8 @@ extension TimeTaggerRun {
         if hyphenated, isPunct(end, 0x2D), adjacent(end), keyword(end + 1) == .old {
             // A person's age is not a time expression; the age of a war or a ban is a duration.
             let next = end + 2
-            guard next < words.count, words[next].kind == .letters, !words[next].capitalized,
-                !TimeTaggerRun.personNouns.contains(words[next].key), keyword(next) == nil,
-                cue(next) == nil
+            guard next < words.count, words[next].kind == .letters, !words[next].capitalized, keyword(next) == nil,
+                cue(next) == nil, !describesPerson(from: next)
             else { return nil }
             end += 2
         }
@@ -587,6 +630,12 @@ extension TimeTaggerRun {
         if let m = matchYearAgoAdjective(at: i, start: i) { return m }
         guard let (u, plural) = unit(i), plural, u != .weekend else { return nil }
         let code = u.durationCode
+        if isPunct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2), i + 2 < words.count,
+            words[i + 2].key == TimeLexicon.key("long")
+        {  // "decades-long"
+            return TimexMatch(start: i, end: i + 3, type: .duration, value: "P" + (code.time ? "T" : "") + "X" + code.code)
+        }
+        if u == .quarter { return nil }
         if keyword(i + 1) == .of, i + 2 < words.count, words[i + 2].kind == .letters {  // "years of war"
             return TimexMatch(
                 start: i,
@@ -608,4 +657,41 @@ extension TimeTaggerRun {
             return nil
         }
     }
+
+    /// Whether the words from `i` (up to three) describe a person — "protester", "father of four", "computer
+    /// programmer" — so that the "N-year-old" before them is an age, not the duration of a thing.
+    func describesPerson(from i: Int) -> Bool {
+        var j = i
+        while j < words.count, j < i + 4 {
+            let w = words[j]
+            if w.kind == .other, w.key == 0x2D, adjacent(j) {
+                j += 1
+                continue
+            }
+            guard w.kind == .letters, !w.capitalized else { return false }
+            if TimeTaggerRun.personNouns.contains(w.key) { return true }
+            if w.length >= 6, !TimeTaggerRun.thingNouns.contains(w.key),
+                endsWith(j, "er") || endsWith(j, "or") || endsWith(j, "ist") || endsWith(j, "ian")
+                    || endsWith(j, "man") || endsWith(j, "men")
+            {
+                return true
+            }
+            if keyword(j) != nil { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// Nouns with agent-like endings that are things: "a 50-year-old order".
+    static let thingNouns: Set<UInt64> = Set(
+        ([
+            "order", "border", "power", "center", "centre", "shelter", "water", "paper", "number", "computer",
+            "reactor", "sector", "corridor", "tractor", "monitor", "charter", "theater", "theatre", "quarter",
+            "chapter", "register", "ledger", "letter", "matter", "manner", "banner", "corner", "factor", "error",
+            "motor", "mirror", "harbor", "harbour", "colour", "color", "honor", "tower", "river", "tanker",
+            "bunker", "helicopter", "container", "poster", "cluster", "platform", "program", "regimen", "specimen",
+            "treaty", "rivalry", "dispute", "conflict",
+        ]
+            as [StaticString]).map(TimeLexicon.key)
+    )
 }

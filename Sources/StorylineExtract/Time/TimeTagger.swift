@@ -141,6 +141,10 @@ struct TimeTaggerRun {
             switch l {
             case .month: return matchMonth(at: i)
             case .weekday: return matchWeekday(at: i)
+            case .weekdays(let wd):
+                // "on Mondays": every Monday.
+                guard w.capitalized else { return nil }
+                return TimexMatch(start: i, end: i + 1, type: .set, value: "XXXX-WXX-\(wd)")
             case .number: return matchYearInWords(at: i, start: i) ?? matchQuantity(at: i)
             case .ordinal: return matchQuarter(at: i)
             case .unit: return matchBareUnit(at: i)
