@@ -68,7 +68,12 @@ extension TimeTaggerRun {
             p -= 1
         }
         let before = keyword(p)
-        if before == .since || before == .last {
+        let modifiesNoun = before == .the && i + 1 < words.count && words[i + 1].kind == .letters
+            && !words[i + 1].capitalized && lex(i + 1) == nil
+        if modifiesNoun {
+            // "the November election": the nearest November.
+            if delta > 6 { delta -= 12 } else if delta < -6 { delta += 12 }
+        } else if before == .since || before == .last {
             if delta > 0 { delta -= 12 }
         } else if before == .next || before == .until {
             if delta < 0 { delta += 12 }

@@ -171,9 +171,10 @@ extension TimeTaggerRun {
     }
 
     /// Makes a quarter the one under discussion (for "the quarter", "a year earlier") when it is over, or is
-    /// the current one spoken of in the past tense ("earned … in the fourth quarter").
+    /// the current one spoken of in the past tense ("earned … in the fourth quarter"). The first such quarter
+    /// is the one being reported on; later ones are comparisons ("after a flat second quarter").
     mutating func noteQuarter(year: Int, quarter n: Int, start: Int, end: Int) {
-        guard let a = anchor else { return }
+        guard let a = anchor, lastQuarter == nil else { return }
         let q = year * 4 + n
         let now = a.year * 4 + a.quarter
         if q < now || (q == now && tense(around: start, end: end) == .past) { lastQuarter = (year, n) }

@@ -92,6 +92,16 @@ extension TimeTaggerRun {
             .map(TimeLexicon.key)
     )
 
+    /// Words before "a day", "a year" that make it a rate: "twice a week", "$350 billion a year", "5% a year".
+    static let rateWords: Set<UInt64> = Set(
+        ([
+            "once", "twice", "thrice", "times", "hundred", "thousand", "million", "billion", "trillion", "bn", "m",
+            "percent", "cents", "dollars", "euros", "pounds", "miles", "kilometres", "kilometers", "barrels", "tons",
+            "tonnes", "hours", "days",
+        ]
+            as [StaticString]).map(TimeLexicon.key)
+    )
+
     static let personNouns: Set<UInt64> = Set(
         ([
             "man", "woman", "men", "women", "boy", "girl", "boys", "girls", "son", "daughter", "mother", "father",
@@ -221,7 +231,7 @@ extension TimeTaggerRun {
             }
             return nil
         }
-        if let (u, plural) = unit(j), u == .quarter, !plural {
+        if let (u, plural) = unit(j), u == .quarter, !plural, !continuesPeriodNoun(j + 1) {
             return TimexMatch(start: i, end: j + 1, type: .date, value: currentQuarterValue())
         }
         // "over the years", "throughout the decades": an unspecified stretch of time.
@@ -273,6 +283,10 @@ extension TimeTaggerRun {
         }
         switch lex(j) {
         case .unit(let u, plural: false)?:
+            // "to this day": still, now.
+            if k == .this, u == .day, keyword(start - 1) == .to {
+                return TimexMatch(start: start, end: j + 1, type: .date, value: "PRESENT_REF")
+            }
             // "next year's first quarter", "last year's second half"
             if u == .year, k != .past, let a = anchor, let p = periodAfter(j + 1, year: a.year + direction),
                 isPunct(j + 1, 0x27)
@@ -288,6 +302,12 @@ extension TimeTaggerRun {
             return TimexMatch(start: start, end: j + 1, type: .date, value: value)
         case .month(let m)?:
             guard words[j].capitalized, k != .past else { return nil }
+            // "last Oct. 23": a day, the last or next one.
+            var d = j + 1
+            if isPunct(d, 0x2E), adjacent(d) { d += 1 }
+            if let (day, dn) = digits(d), dn <= 2, let value = monthDayValue(m, day, direction > 0 ? .future : .past) {
+                return TimexMatch(start: start, end: d + 1, type: .date, value: value)
+            }
             let value: String
             if let a = anchor {
                 var y = a.year
@@ -434,8 +454,11 @@ extension TimeTaggerRun {
     /// The half-year `number` named by "half" at word `j`, of the year that follows ("of 1989", "of next
     /// year") or else of the document's year.
     mutating func matchHalf(at j: Int, number: Int) -> TimexMatch? {
-        if keyword(j + 1) == .of, let m = match(at: j + 2), m.start == j + 2, m.type == .date, m.value.utf8.count == 4 {
-            return TimexMatch(start: j, end: m.end, type: .date, value: m.value + "-H\(number)")
+        if keyword(j + 1) == .of, let m = match(at: j + 2), m.start == j + 2, m.type == .date {
+            let n = m.value.utf8.count
+            if n == 4 { return TimexMatch(start: j, end: m.end, type: .date, value: m.value + "-H\(number)") }
+            // "the last half of the '80s", "the second half of July": the decade or month itself.
+            if n == 3 || n == 7 { return TimexMatch(start: j, end: m.end, type: .date, value: m.value) }
         }
         let year = anchor.map { Timex.year($0.year) } ?? "XXXX"
         return TimexMatch(start: j, end: j + 1, type: .date, value: year + "-H\(number)")
@@ -522,6 +545,7 @@ extension TimeTaggerRun {
             case .week: smaller = (.day, 7)
             case .day: smaller = (.hour, 24)
             case .hour: smaller = (.minute, 60)
+            case .minute: smaller = (.second, 60)
             default: smaller = nil
             }
             if let (small, factor) = smaller, ((n - whole) * factor).rounded() == (n - whole) * factor {
@@ -581,8 +605,8 @@ extension TimeTaggerRun {
         // "twice a week", "$5 a day": a frequency.
         if q.isArticle, i > 0 {
             let prev = words[i - 1]
-            if prev.kind == .digits || prev.key == TimeLexicon.key("once") || prev.key == TimeLexicon.key("twice")
-                || prev.key == TimeLexicon.key("times")
+            if prev.kind == .digits || (prev.kind == .other && prev.key == 0x25)
+                || TimeTaggerRun.rateWords.contains(prev.key)
             {
                 return TimexMatch(start: i, end: end, type: .set, value: durationValue(1, u))
             }
