@@ -63,12 +63,14 @@ extension TimeTaggerRun {
         // The preposition before the expression, past "early", "mid-", "the end of"…: "until mid-November".
         var p = start - 1
         while p >= 0, p >= start - 4,
-            isPunct(p, 0x2D) || keyword(p).map({ [.early, .late, .mid, .the, .end, .beginning, .of].contains($0) }) == true
+            isPunct(p, 0x2D)
+                || keyword(p).map({ [.early, .late, .mid, .the, .end, .beginning, .of].contains($0) }) == true
         {
             p -= 1
         }
         let before = keyword(p)
-        let modifiesNoun = before == .the && i + 1 < words.count && words[i + 1].kind == .letters
+        let modifiesNoun =
+            before == .the && i + 1 < words.count && words[i + 1].kind == .letters
             && !words[i + 1].capitalized && lex(i + 1) == nil
         if modifiesNoun {
             // "the November election": the nearest November.
@@ -323,7 +325,9 @@ extension TimeTaggerRun {
             return nil  // "August Wilson", "June Carter"
         }
         // "June last year", "March this year", "January next year"
-        if let k = keyword(j), k == .last || k == .this || k == .next, let (u, plural) = unit(j + 1), u == .year, !plural {
+        if let k = keyword(j), k == .last || k == .this || k == .next, let (u, plural) = unit(j + 1), u == .year,
+            !plural
+        {
             let year = anchor.map { Timex.year($0.year + (k == .last ? -1 : (k == .next ? 1 : 0))) } ?? "XXXX"
             return TimexMatch(start: start, end: j + 2, type: .date, value: year + "-" + Timex.two(m))
         }

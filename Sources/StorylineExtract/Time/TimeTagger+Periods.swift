@@ -199,7 +199,8 @@ extension TimeTaggerRun {
         focusYear = year
         guard v.count >= 7, v[4] == 0x2D, let month = number(5, 2), (1...12).contains(month) else { return }
         focusMonth = (year, month)
-        guard v.count >= 10, v[7] == 0x2D, let day = number(8, 2), CalendarDay.isValid(year: year, month: month, day: day)
+        guard v.count >= 10, v[7] == 0x2D, let day = number(8, 2),
+            CalendarDay.isValid(year: year, month: month, day: day)
         else { return }
         focusDay = CalendarDay(year: year, month: month, day: day)
     }

@@ -239,7 +239,12 @@ extension TimeTaggerRun {
             k == .over || k == .throughout || k == .through || k == .during, !continuesPeriodNoun(j + 1)
         {
             let code = u.durationCode
-            return TimexMatch(start: i, end: j + 1, type: .duration, value: "P" + (code.time ? "T" : "") + "X" + code.code)
+            return TimexMatch(
+                start: i,
+                end: j + 1,
+                type: .duration,
+                value: "P" + (code.time ? "T" : "") + "X" + code.code
+            )
         }
         if j + 1 < words.count, words[j].key == TimeLexicon.key("near"),
             keyword(j + 1) == .future || words[j + 1].key == TimeLexicon.key("term")
@@ -657,7 +662,12 @@ extension TimeTaggerRun {
         if isPunct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2), i + 2 < words.count,
             words[i + 2].key == TimeLexicon.key("long")
         {  // "decades-long"
-            return TimexMatch(start: i, end: i + 3, type: .duration, value: "P" + (code.time ? "T" : "") + "X" + code.code)
+            return TimexMatch(
+                start: i,
+                end: i + 3,
+                type: .duration,
+                value: "P" + (code.time ? "T" : "") + "X" + code.code
+            )
         }
         if u == .quarter { return nil }
         if keyword(i + 1) == .of, i + 2 < words.count, words[i + 2].kind == .letters {  // "years of war"

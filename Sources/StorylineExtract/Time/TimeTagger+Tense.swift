@@ -116,8 +116,10 @@ extension TimeTaggerRun {
 
     /// Verbs of intention that make a following "to"-clause future: "expects to release", "hopes to".
     static let futureIntentions: Set<UInt64> = Set(
-        (["expects", "expect", "intends", "intend", "hopes", "hope", "aims", "aim", "wants", "want", "vowed", "vows",
-          "pledged", "pledges", "promised", "promises", "threatened", "threatens", "agreed", "agrees"]
+        ([
+            "expects", "expect", "intends", "intend", "hopes", "hope", "aims", "aim", "wants", "want", "vowed", "vows",
+            "pledged", "pledges", "promised", "promises", "threatened", "threatens", "agreed", "agrees",
+        ]
             as [StaticString]).map(TimeLexicon.key)
     )
 

@@ -115,7 +115,8 @@ struct TimeTaggerRun {
         let j = modifierEnd(at: i)
         if j > i, j < words.count, var m = match(at: j) {
             // Modifiers belong to quantities: durations and "N units ago".
-            if m.type == .duration || isQuantified(m.start) {
+            // ("over the years", "over the next three quarters" keep "over" outside: it is a preposition there.)
+            if (m.type == .duration && keyword(m.start) != .the) || isQuantified(m.start) {
                 m.start = i
                 return m
             }
