@@ -185,4 +185,92 @@ struct TimeTaggerTests {
         let range = try #require(found.first).range
         #expect(Array(Array(text.utf8)[range.start..<range.end]) == Array("Friday".utf8))
     }
+
+    // MARK: Reporting periods, anaphora, tense
+
+    @Test(arguments: [
+        ("Profit rose in the 2024 fourth quarter.", "2025-11-05", "the 2024 fourth quarter", "2024-Q4"),
+        ("Sales should recover in next year's first quarter.", "2025-11-05", "next year's first quarter", "2026-Q1"),
+        ("Troops should be home by the end of the year.", "2025-11-05", "the end of the year", "2025"),
+        ("Revenue for the full year was flat.", "2025-11-05", "the full year", "2025"),
+        ("Output will rise in the second half of 2026.", "2025-11-05", "the second half of 2026", "2026-H2"),
+        ("Exports fell in the fourth quarter.", "2026-01-20", "the fourth quarter", "2025-Q4"),
+        (
+            "Kyiv hopes to hold elections in the year two thousand and thirty.", "2025-11-05",
+            "the year two thousand and thirty", "2030"
+        ),
+        ("The treaty dates from nineteen ninety-four.", "2025-11-05", "nineteen ninety-four", "1994"),
+        ("Talks are to resume at 5 p.m. EST Nov. 9.", "2025-11-05", "5 p.m. EST Nov. 9", "2025-11-09T17:00"),
+        ("The plant was shelled last Oct. 23.", "2025-11-05", "last Oct. 23", "2025-10-23"),
+        ("Elections were held in June last year.", "2025-11-05", "June last year", "2024-06"),
+        ("The alliance has kept the peace to this day.", "2025-11-05", "this day", "PRESENT_REF"),
+    ])
+    func reportingPeriods(sentence: String, date: String, surface: String, value: String) {
+        let found = Self.tag(sentence, date)
+        #expect(found.contains { $0.text == surface && $0.value == value }, "\(found)")
+    }
+
+    @Test func theQuarterUnderDiscussionAnchorsYearEarlierComparisons() {
+        let text = """
+            Rheinmetall said third-quarter profit rose 12%. The year-earlier quarter included a one-off \
+            charge, and sales were up from a year earlier. After a weak second quarter, orders recovered.
+            """
+        let found = Self.tag(text, "2025-11-06")
+        #expect(found.contains { $0.text == "The year-earlier quarter" && $0.value == "2024-Q3" }, "\(found)")
+        #expect(found.contains { $0.text == "a year earlier" && $0.value == "2024-Q3" }, "\(found)")
+        #expect(found.contains { $0.text == "second quarter" && $0.value == "2025-Q2" }, "\(found)")
+    }
+
+    @Test func thatDayAndTheNextDayFollowTheDateLastMentioned() {
+        let text =
+            "The ceasefire began on March 3, 2025. Later that day, shelling resumed. The next day, talks broke off."
+        let found = Self.tag(text, "2025-06-01")
+        #expect(found.contains { $0.text == "Later that day" && $0.value == "2025-03-03" }, "\(found)")
+        #expect(found.contains { $0.text == "The next day" && $0.value == "2025-03-04" }, "\(found)")
+    }
+
+    @Test func tenseCuesLookPastAbbreviationsAndInitials() {
+        // The full stops of "Gen." and "P." do not end the clause that "will" opens.
+        #expect(
+            Self.tag("Rutte will hand command to Gen. Alexus G. Grynkewich Feb. 1.", "2025-11-20").first?.value
+                == "2026-02-01"
+        )
+        #expect(Self.tag("A vote is expected in December.", "2025-03-04").first?.value == "2025-12")
+        #expect(Self.tag("Parliament voted in December.", "2025-03-04").first?.value == "2024-12")
+        // "plans" without "to" and a "hastily planned trip" are not future cues.
+        #expect(
+            Self.tag(
+                "On Friday, when Starmer set aside his holiday plans for a hastily planned trip, talks ended.",
+                "2025-08-18"
+            ).first?.value == "2025-08-15"
+        )
+        // A present passive says nothing about the past: "is heard in May" stays in the document's year.
+        #expect(Self.tag("The appeal is heard in May.", "2025-03-29").first?.value == "2025-05")
+    }
+
+    @Test(arguments: [
+        ("The envoy asked for two more weeks.", "two more weeks", TimexType.duration, "P2W"),
+        ("The pilot radioed a minute and a half later.", "a minute and a half", .duration, "PT1M30S"),
+        ("Vance began a two day visit to Kyiv.", "two day", .duration, "P2D"),
+        ("Ending the 75-year-old alliance is unthinkable.", "75-year-old", .duration, "P75Y"),
+        ("Europe could spend $350 billion a year.", "a year", .set, "P1Y"),
+        ("Flights leave on Mondays.", "Mondays", .set, "XXXX-WXX-1"),
+        ("Flights leave on Tuesday nights.", "Tuesday nights", .set, "XXXX-WXX-2TNI"),
+        ("Fighting has gone on for decades.", "decades", .duration, "PXDE"),
+        ("The country changed over the years.", "the years", .duration, "PXY"),
+    ])
+    func compoundDurationsAndSets(sentence: String, surface: String, type: TimexType, value: String) {
+        let found = Self.tag(sentence, "2025-02-27")
+        #expect(found.contains { $0.text == surface && $0.type == type && $0.value == value }, "\(found)")
+    }
+
+    @Test(arguments: [
+        "Police detained a 44-year-old protester.",
+        "Mark Rutte, 58 years old, spoke first.",
+        "Imports covered about three quarters of its food.",
+        "The film High Noon was shown.",
+    ])
+    func agesFractionsAndTitlesAreNotTimes(sentence: String) {
+        #expect(Self.tag(sentence, "2025-02-27").isEmpty, "\(Self.tag(sentence, "2025-02-27"))")
+    }
 }

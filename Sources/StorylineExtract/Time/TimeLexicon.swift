@@ -34,13 +34,15 @@ enum TimeKeyword: UInt8, Sendable {
     case will, shall, would, due, expected, scheduled, set, plans, planned, going, upcoming, later2
     case said, was, were, had, did, has, have, isWord, are, be, been
     case mr, mrs, ms, dr, gen, st, on, inWord, by, until, through, forWord, within, during, from, throughout
-    case latest, first2, might, could, planning, asWord, christmas, thanksgiving
+    case latest, first2, might, could, planning, asWord, christmas, thanksgiving, that
 }
 
 /// One lexicon entry.
 enum TimeLex: Sendable, Equatable {
     case month(Int)
     case weekday(Int)
+    /// A plural weekday: "Mondays".
+    case weekdays(Int)
     case number(Int)
     case ordinal(Int)
     case unit(TimeUnit, plural: Bool)
@@ -83,6 +85,11 @@ enum TimeLexicon {
             ("friday", "fri", 5), ("saturday", "sat", 6), ("sunday", "sun", 7),
         ]
         for (full, _, n) in days { add(full, .weekday(n)) }
+        let plurals: [(StaticString, Int)] = [
+            ("mondays", 1), ("tuesdays", 2), ("wednesdays", 3), ("thursdays", 4), ("fridays", 5), ("saturdays", 6),
+            ("sundays", 7),
+        ]
+        for (w, n) in plurals { add(w, .weekdays(n)) }
         add("tues", .weekday(2)); add("thurs", .weekday(4))
         let numbers: [(StaticString, Int)] = [
             ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
@@ -146,7 +153,7 @@ enum TimeLexicon {
             ("during", .during), ("from", .from), ("throughout", .throughout), ("latest", .latest),
             ("hence", .hence), ("christmas", .christmas), ("thanksgiving", .thanksgiving), ("might", .might),
             ("could", .could), ("planning", .planning), ("as", .asWord),
-            ("aged", .old), ("begin", .beginning), ("start", .beginning),
+            ("aged", .old), ("begin", .beginning), ("start", .beginning), ("that", .that),
         ]
         for (w, k) in keywords { add(w, .keyword(k)) }
         return t

@@ -54,21 +54,37 @@ extension TimeTaggerRun {
         return CalendarDay(year: year, month: month, day: day).dayValue
     }
 
-    /// A month without a year: the nearest such month; after "since", the most recent one.
+    /// A month without a year: after "since" or "last" the most recent one, after "next" or "until" the
+    /// coming one; otherwise by the clause's tense — future → the coming one, past → the most recent one,
+    /// no cue → the one in the document's year unless that is more than three months ahead.
     func monthOnlyValue(_ month: Int, at i: Int, start: Int) -> String {
         guard let a = anchor else { return "XXXX-" + Timex.two(month) }
         var delta = month - a.month  // in (-12, 12)
-        let before = keyword(start - 1)
-        if before == .since || before == .last {
+        // The preposition before the expression, past "early", "mid-", "the end of"…: "until mid-November".
+        var p = start - 1
+        while p >= 0, p >= start - 4,
+            isPunct(p, 0x2D)
+                || keyword(p).map({ [.early, .late, .mid, .the, .end, .beginning, .of].contains($0) }) == true
+        {
+            p -= 1
+        }
+        let before = keyword(p)
+        let modifiesNoun =
+            before == .the && i + 1 < words.count && words[i + 1].kind == .letters
+            && !words[i + 1].capitalized && lex(i + 1) == nil
+        if modifiesNoun {
+            // "the November election": the nearest November.
+            if delta > 6 { delta -= 12 } else if delta < -6 { delta += 12 }
+        } else if before == .since || before == .last {
             if delta > 0 { delta -= 12 }
         } else if before == .next || before == .until {
             if delta < 0 { delta += 12 }
-        } else if delta > 6 {
-            delta -= 12
-        } else if delta < -6 {
-            delta += 12
-        } else if delta == 6 || delta == -6 {
-            delta = tense(around: i) == .future ? 6 : -6
+        } else {
+            switch tense(around: start, end: i + 1) {
+            case .future: if delta < 0 { delta += 12 }
+            case .past: if delta > 0 { delta -= 12 }
+            case .unknown: if delta > 3 { delta -= 12 }
+            }
         }
         let total = a.year * 12 + (a.month - 1) + delta
         return Timex.year(total / 12) + "-" + Timex.two(total % 12 + 1)
@@ -138,6 +154,11 @@ extension TimeTaggerRun {
                 words[j].kind == .letters
             {
                 j += 1
+                // "the 11th century" → 10 (TIMEX3 writes centuries by their first two digits)
+                if let (u, plural) = unit(j), u == .century, !plural, v >= 1 {
+                    let start = keyword(i - 1) == .the ? i - 1 : i
+                    return TimexMatch(start: start, end: j + 1, type: .date, value: Timex.two(v - 1))
+                }
                 if keyword(j) == .of { j += 1 }
             }
             if case .month(let m) = lex(j), words[j].capitalized {
@@ -153,7 +174,7 @@ extension TimeTaggerRun {
                     )
                 }
                 if m == 5 || m == 3, !words[j].capitalized { return nil }
-                if let value = monthDayValue(m, v, tense(around: i)) {
+                if let value = monthDayValue(m, v, tense(around: i, end: end)) {
                     return TimexMatch(start: i, end: end, type: .date, value: value)
                 }
             }
@@ -165,6 +186,8 @@ extension TimeTaggerRun {
             let start = keyword(i - 1) == .the ? i - 1 : i
             return TimexMatch(start: start, end: i + 2, type: .date, value: String(v / 10))
         }
+        // the 1988 third quarter, the 1989 period
+        if let m = matchYearPeriod(at: i, start: keyword(i - 1) == .fiscal ? i - 1 : i) { return m }
         // 2014
         if n == 4, v >= 1800, v <= 2099 {
             if i + 1 < words.count, adjacent(i + 1) {
@@ -189,10 +212,14 @@ extension TimeTaggerRun {
     mutating func clockTime(start: Int, end: Int, hour: Int, minute: Int) -> TimexMatch {
         var end = end
         var day = dayString(anchor)
-        let k = keyword(end) == .on ? end + 1 : end
+        var k = keyword(end) == .on ? end + 1 : end
+        if isPunct(k, 0x2C) { k += 1 }
         if k < words.count, case .weekday = lex(k), let w = matchWeekday(at: k), w.type == .date {
             day = w.value
             end = w.end
+        } else if k < words.count, case .month = lex(k), let m = matchMonth(at: k), m.value.utf8.count == 10 {
+            day = m.value  // "5 p.m. EST Nov. 9"
+            end = m.end
         }
         return TimexMatch(
             start: start,
@@ -272,7 +299,7 @@ extension TimeTaggerRun {
                     value: CalendarDay(year: year, month: m, day: d).dayValue
                 )
             }
-            if let value = monthDayValue(m, d, tense(around: i)) {
+            if let value = monthDayValue(m, d, tense(around: start, end: end)) {
                 return TimexMatch(start: start, end: end, type: .date, value: value)
             }
             return nil
@@ -296,6 +323,13 @@ extension TimeTaggerRun {
             !words[i + 1].newlineBefore, lex(i + 1) == nil
         {
             return nil  // "August Wilson", "June Carter"
+        }
+        // "June last year", "March this year", "January next year"
+        if let k = keyword(j), k == .last || k == .this || k == .next, let (u, plural) = unit(j + 1), u == .year,
+            !plural
+        {
+            let year = anchor.map { Timex.year($0.year + (k == .last ? -1 : (k == .next ? 1 : 0))) } ?? "XXXX"
+            return TimexMatch(start: start, end: j + 2, type: .date, value: year + "-" + Timex.two(m))
         }
         return TimexMatch(start: start, end: j, type: .date, value: monthOnlyValue(m, at: i, start: start))
     }
@@ -344,6 +378,9 @@ extension TimeTaggerRun {
         let tense = direction ?? (possessive ? .past : tense(around: i))
         let value = weekdayValue(wd, tense, strict: strict)
         if case .partOfDay(let code) = lex(j) {
+            if endsWith(j, "s") {  // "Tuesday nights": every Tuesday night
+                return TimexMatch(start: start, end: j + 1, type: .set, value: "XXXX-WXX-\(wd)T" + code)
+            }
             j += 1
             return TimexMatch(start: start, end: j, type: .time, value: value + "T" + code)
         }

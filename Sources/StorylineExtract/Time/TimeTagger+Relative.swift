@@ -16,6 +16,8 @@ extension TimeTaggerRun {
         case .christmas, .thanksgiving:
             return matchHoliday(k, at: i)
         case .noon:
+            // Not "High Noon" or "high noon".
+            if i > 0, words[i - 1].key == TimeLexicon.key("high") { return nil }
             return clockTime(start: i, end: i + 1, hour: 12, minute: 0)
         case .tonight:
             return TimexMatch(start: i, end: i + 1, type: .time, value: dayString(anchor) + "TNI")
@@ -38,6 +40,15 @@ extension TimeTaggerRun {
             return TimexMatch(start: i, end: i + 1, type: .date, value: "PRESENT_REF")
         case .soon:
             return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
+        case .future:
+            // "future quarters", "in future" (not "the future" — see matchThe — nor "future plans").
+            if let (_, plural) = unit(i + 1), plural {
+                return TimexMatch(start: i, end: i + 2, type: .date, value: "FUTURE_REF")
+            }
+            if keyword(i - 1) == .inWord, i + 1 >= words.count || words[i + 1].kind != .letters {
+                return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
+            }
+            return nil
         case .shortly:
             if let next = keyword(i + 1), next == .after || next == .before { return nil }
             return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
@@ -67,6 +78,10 @@ extension TimeTaggerRun {
             return m
         case .a, .an, .several, .few, .many, .couple:
             return matchQuantity(at: i)
+        case .that:
+            return matchThat(at: i)
+        case .end, .beginning:
+            return matchPartOf(at: i, start: i)
         default:
             return nil
         }
@@ -75,6 +90,16 @@ extension TimeTaggerRun {
     static let nonTemporalCurrent: Set<UInt64> = Set(
         (["account", "accounts", "affairs", "density", "flow", "flows", "electric", "sea", "ocean"] as [StaticString])
             .map(TimeLexicon.key)
+    )
+
+    /// Words before "a day", "a year" that make it a rate: "twice a week", "$350 billion a year", "5% a year".
+    static let rateWords: Set<UInt64> = Set(
+        ([
+            "once", "twice", "thrice", "times", "hundred", "thousand", "million", "billion", "trillion", "bn", "m",
+            "percent", "cents", "dollars", "euros", "pounds", "miles", "kilometres", "kilometers", "barrels", "tons",
+            "tonnes", "hours", "days",
+        ]
+            as [StaticString]).map(TimeLexicon.key)
     )
 
     static let personNouns: Set<UInt64> = Set(
@@ -152,9 +177,21 @@ extension TimeTaggerRun {
     mutating func matchThe(at i: Int) -> TimexMatch? {
         let j = i + 1
         guard j < words.count else { return nil }
+        if let m = matchThePeriod(j, start: i) { return m }
         if let k = keyword(j) {
             switch k {
-            case .past, .last, .next, .coming, .previous, .following, .first2:
+            case .next, .following, .previous:
+                // "the next day", "the previous day": a day counted from the date last mentioned.
+                if let (u, plural) = unit(j + 1), u == .day, !plural, let base = focusDay ?? anchor {
+                    let day = base.adding(days: k == .previous ? -1 : 1)
+                    return TimexMatch(start: i, end: j + 2, type: .date, value: day.dayValue)
+                }
+                fallthrough
+            case .past, .last, .coming, .first2:
+                if k == .last, keyword(j + 1) == .half, var h = matchHalf(at: j + 1, number: 2) {
+                    h.start = i
+                    return h
+                }
                 if let d = matchDurationAfter(j + 1, start: i) { return d }
                 if let (u, plural) = unit(j + 1), !plural, u != .weekend {
                     return TimexMatch(start: i, end: j + 2, type: .duration, value: durationValue(1, u))
@@ -163,11 +200,25 @@ extension TimeTaggerRun {
                 return nil
             case .future:
                 return TimexMatch(start: i, end: j + 1, type: .date, value: "FUTURE_REF")
-            case .latest, .current:
+            case .latest:
                 if let (u, plural) = unit(j + 1), u == .quarter, !plural {
                     return TimexMatch(start: i, end: j + 2, type: .date, value: currentQuarterValue())
                 }
+                if j + 1 < words.count, words[j + 1].key == TimeTaggerRun.periodKey, lastQuarter != nil {
+                    return TimexMatch(start: i, end: j + 2, type: .date, value: currentQuarterValue())
+                }
+                var y = j + 1
+                if keyword(y) == .fiscal { y += 1 }
+                if let (u, plural) = unit(y), u == .year, !plural, let a = anchor {
+                    return TimexMatch(start: i, end: y + 1, type: .date, value: Timex.year(a.year - 1))
+                }
                 return nil
+            case .current:
+                // the current quarter / year / month / week: the one the document date is in.
+                guard let (u, plural) = unit(j + 1), !plural, let a = anchor else { return nil }
+                let value = u == .quarter ? Timex.year(a.year) + "-Q\(a.quarter)" : relativeUnitValue(u, 0)
+                guard let value else { return nil }
+                return TimexMatch(start: i, end: j + 2, type: .date, value: value)
             default:
                 return nil
             }
@@ -180,8 +231,25 @@ extension TimeTaggerRun {
             }
             return nil
         }
-        if let (u, plural) = unit(j), u == .quarter, !plural {
+        if let (u, plural) = unit(j), u == .quarter, !plural, !continuesPeriodNoun(j + 1) {
             return TimexMatch(start: i, end: j + 1, type: .date, value: currentQuarterValue())
+        }
+        // "over the years", "throughout the decades": an unspecified stretch of time.
+        if let (u, plural) = unit(j), plural, u != .weekend, let k = keyword(i - 1),
+            k == .over || k == .throughout || k == .through || k == .during, !continuesPeriodNoun(j + 1)
+        {
+            let code = u.durationCode
+            return TimexMatch(
+                start: i,
+                end: j + 1,
+                type: .duration,
+                value: "P" + (code.time ? "T" : "") + "X" + code.code
+            )
+        }
+        if j + 1 < words.count, words[j].key == TimeLexicon.key("near"),
+            keyword(j + 1) == .future || words[j + 1].key == TimeLexicon.key("term")
+        {
+            return TimexMatch(start: i, end: j + 2, type: .date, value: "FUTURE_REF")
         }
         if let (u, plural) = unit(j), u == .weekend, !plural {
             // The weekend just past, or the coming one in a future clause.
@@ -220,6 +288,17 @@ extension TimeTaggerRun {
         }
         switch lex(j) {
         case .unit(let u, plural: false)?:
+            // "to this day": still, now.
+            if k == .this, u == .day, keyword(start - 1) == .to {
+                return TimexMatch(start: start, end: j + 1, type: .date, value: "PRESENT_REF")
+            }
+            // "next year's first quarter", "last year's second half"
+            if u == .year, k != .past, let a = anchor, let p = periodAfter(j + 1, year: a.year + direction),
+                isPunct(j + 1, 0x27)
+            {
+                if direction == 0, let q = p.quarter { noteQuarter(year: a.year, quarter: q, start: start, end: p.end) }
+                return TimexMatch(start: start, end: p.end, type: .date, value: p.value)
+            }
             if k == .past {
                 guard u != .weekend else { return nil }
                 return TimexMatch(start: start, end: j + 1, type: .duration, value: durationValue(1, u))
@@ -228,6 +307,12 @@ extension TimeTaggerRun {
             return TimexMatch(start: start, end: j + 1, type: .date, value: value)
         case .month(let m)?:
             guard words[j].capitalized, k != .past else { return nil }
+            // "last Oct. 23": a day, the last or next one.
+            var d = j + 1
+            if isPunct(d, 0x2E), adjacent(d) { d += 1 }
+            if let (day, dn) = digits(d), dn <= 2, let value = monthDayValue(m, day, direction > 0 ? .future : .past) {
+                return TimexMatch(start: start, end: d + 1, type: .date, value: value)
+            }
             let value: String
             if let a = anchor {
                 var y = a.year
@@ -287,6 +372,8 @@ extension TimeTaggerRun {
             return Timex.year(a.year + direction)
         case .decade:
             return String((a.year / 10) + direction)
+        case .century:
+            return Timex.two(a.year / 100 + direction)
         default:
             return nil
         }
@@ -348,20 +435,38 @@ extension TimeTaggerRun {
         return Timex.year(y) + "-Q\(q)"
     }
 
-    /// `third quarter`, `third-quarter`, `first half`.
+    /// `third quarter`, `third-quarter`, `first half`, `the second half of 1989`. A quarter that has not
+    /// begun by the document date is last year's unless the clause speaks of the future ("profit fell in
+    /// the fourth quarter", written in January). Completed quarters become the quarter under discussion.
     mutating func matchQuarter(at i: Int) -> TimexMatch? {
         guard case .ordinal(let n) = lex(i) else { return nil }
         var j = i + 1
         if isPunct(j, 0x2D), adjacent(j) { j += 1 }
-        let year = anchor.map { Timex.year($0.year) } ?? "XXXX"
         if let (u, plural) = unit(j), u == .quarter, !plural, n <= 4 {
-            if let a = anchor { lastQuarter = (a.year, n) }
-            return TimexMatch(start: i, end: j + 1, type: .date, value: year + "-Q\(n)")
+            guard let a = anchor else { return TimexMatch(start: i, end: j + 1, type: .date, value: "XXXX-Q\(n)") }
+            var year = a.year
+            if n > a.quarter, tense(around: i, end: j + 1) != .future { year -= 1 }
+            noteQuarter(year: year, quarter: n, start: i, end: j + 1)
+            return TimexMatch(start: i, end: j + 1, type: .date, value: Timex.year(year) + "-Q\(n)")
         }
-        if keyword(j) == .half, n <= 2 {
-            return TimexMatch(start: i, end: j + 1, type: .date, value: year + "-H\(n)")
+        if keyword(j) == .half, n <= 2, var h = matchHalf(at: j, number: n) {
+            h.start = i
+            return h
         }
         return nil
+    }
+
+    /// The half-year `number` named by "half" at word `j`, of the year that follows ("of 1989", "of next
+    /// year") or else of the document's year.
+    mutating func matchHalf(at j: Int, number: Int) -> TimexMatch? {
+        if keyword(j + 1) == .of, let m = match(at: j + 2), m.start == j + 2, m.type == .date {
+            let n = m.value.utf8.count
+            if n == 4 { return TimexMatch(start: j, end: m.end, type: .date, value: m.value + "-H\(number)") }
+            // "the last half of the '80s", "the second half of July": the decade or month itself.
+            if n == 3 || n == 7 { return TimexMatch(start: j, end: m.end, type: .date, value: m.value) }
+        }
+        let year = anchor.map { Timex.year($0.year) } ?? "XXXX"
+        return TimexMatch(start: j, end: j + 1, type: .date, value: year + "-H\(number)")
     }
 
     // MARK: Quantities and durations
@@ -412,6 +517,7 @@ extension TimeTaggerRun {
             if let k = keyword(end), k == .or || k == .to, let (_, end2) = numberValue(at: end + 1) {
                 return Quantity(value: nil, end: end2, isArticle: false)
             }
+            if isAndAHalf(at: end) { return Quantity(value: v + 0.5, end: end + 3, isArticle: false) }
             return Quantity(value: v, end: end, isArticle: false)
         }
         guard let k = keyword(i) else { return nil }
@@ -444,6 +550,7 @@ extension TimeTaggerRun {
             case .week: smaller = (.day, 7)
             case .day: smaller = (.hour, 24)
             case .hour: smaller = (.minute, 60)
+            case .minute: smaller = (.second, 60)
             default: smaller = nil
             }
             if let (small, factor) = smaller, ((n - whole) * factor).rounded() == (n - whole) * factor {
@@ -458,22 +565,40 @@ extension TimeTaggerRun {
         return "P" + (code.time ? "T" : "") + Timex.number(n) + code.code
     }
 
-    /// `three years`, `more than 10 years`, `a one-month truce`, `3 1/2-year-old`, `three years ago`.
+    /// "and a half" at word `i`.
+    func isAndAHalf(at i: Int) -> Bool {
+        keyword(i) == .and && (keyword(i + 1) == .a || keyword(i + 1) == .an) && keyword(i + 2) == .half
+    }
+
+    /// `three years`, `more than 10 years`, `a one-month truce`, `3 1/2-year-old`, `three years ago`,
+    /// `two more weeks`, `a minute and a half`, `a two day visit`.
     mutating func matchQuantity(at i: Int) -> TimexMatch? {
         if i > 0, adjacent(i), isPunct(i - 1, 0x24) { return nil }
-        guard let q = quantity(at: i) else { return nil }
+        guard var q = quantity(at: i) else { return nil }
         var j = q.end
+        if !q.isArticle, keyword(j) == .more, let (_, plural) = unit(j + 1), plural { j += 1 }
         var hyphenated = false
         if !q.isArticle, isPunct(j, 0x2D), adjacent(j), adjacent(j + 1) {
             hyphenated = true
             j += 1
         }
-        guard let (u, plural) = unit(j) else { return nil }
+        guard let (u, plural) = unit(j), !isYearAgoAdjective(at: j) else { return nil }
         if hyphenated && plural { return nil }
-        if !hyphenated, q.value.map({ $0 == 1 }) == false, !plural { return nil }
+        if !hyphenated, q.value.map({ $0 == 1 }) == false, !plural {
+            // "a two day visit", "a six year term": a compound adjective written without its hyphen.
+            guard !q.isArticle, let v = q.value, v == v.rounded(), j + 1 < words.count, words[j + 1].kind == .letters,
+                !words[j + 1].capitalized, lex(j + 1) == nil, words[j + 1].spaceBefore
+            else { return nil }
+        }
         if q.value == 1, plural, !q.isArticle { return nil }
         if q.isArticle, plural || u == .quarter || u == .weekend { return nil }
         var end = j + 1
+        if u == .quarter, keyword(end) == .of { return nil }  // "three quarters of its food"
+        if !hyphenated, let v = q.value, isAndAHalf(at: end) {  // "a minute and a half"
+            q.value = v + 0.5
+            end += 3
+        }
+        if !hyphenated, keyword(end) == .old { return nil }  // an age: "52 years old"
         // "ago": a date counted back from the document date.
         if !hyphenated, keyword(end) == .ago {
             return TimexMatch(start: i, end: end + 1, type: .date, value: agoValue(q.value, u))
@@ -485,8 +610,8 @@ extension TimeTaggerRun {
         // "twice a week", "$5 a day": a frequency.
         if q.isArticle, i > 0 {
             let prev = words[i - 1]
-            if prev.kind == .digits || prev.key == TimeLexicon.key("once") || prev.key == TimeLexicon.key("twice")
-                || prev.key == TimeLexicon.key("times")
+            if prev.kind == .digits || (prev.kind == .other && prev.key == 0x25)
+                || TimeTaggerRun.rateWords.contains(prev.key)
             {
                 return TimexMatch(start: i, end: end, type: .set, value: durationValue(1, u))
             }
@@ -494,9 +619,8 @@ extension TimeTaggerRun {
         if hyphenated, isPunct(end, 0x2D), adjacent(end), keyword(end + 1) == .old {
             // A person's age is not a time expression; the age of a war or a ban is a duration.
             let next = end + 2
-            guard next < words.count, words[next].kind == .letters, !words[next].capitalized,
-                !TimeTaggerRun.personNouns.contains(words[next].key), keyword(next) == nil,
-                cue(next) == nil
+            guard next < words.count, words[next].kind == .letters, !words[next].capitalized, keyword(next) == nil,
+                cue(next) == nil, !describesPerson(from: next)
             else { return nil }
             end += 2
         }
@@ -532,8 +656,20 @@ extension TimeTaggerRun {
 
     /// A plural unit alone after "for", "over", "in"…: `for years` → `PXY`.
     func matchBareUnit(at i: Int) -> TimexMatch? {
+        if let m = matchYearAgoAdjective(at: i, start: i) { return m }
         guard let (u, plural) = unit(i), plural, u != .weekend else { return nil }
         let code = u.durationCode
+        if isPunct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2), i + 2 < words.count,
+            words[i + 2].key == TimeLexicon.key("long")
+        {  // "decades-long"
+            return TimexMatch(
+                start: i,
+                end: i + 3,
+                type: .duration,
+                value: "P" + (code.time ? "T" : "") + "X" + code.code
+            )
+        }
+        if u == .quarter { return nil }
         if keyword(i + 1) == .of, i + 2 < words.count, words[i + 2].kind == .letters {  // "years of war"
             return TimexMatch(
                 start: i,
@@ -555,4 +691,41 @@ extension TimeTaggerRun {
             return nil
         }
     }
+
+    /// Whether the words from `i` (up to three) describe a person — "protester", "father of four", "computer
+    /// programmer" — so that the "N-year-old" before them is an age, not the duration of a thing.
+    func describesPerson(from i: Int) -> Bool {
+        var j = i
+        while j < words.count, j < i + 4 {
+            let w = words[j]
+            if w.kind == .other, w.key == 0x2D, adjacent(j) {
+                j += 1
+                continue
+            }
+            guard w.kind == .letters, !w.capitalized else { return false }
+            if TimeTaggerRun.personNouns.contains(w.key) { return true }
+            if w.length >= 6, !TimeTaggerRun.thingNouns.contains(w.key),
+                endsWith(j, "er") || endsWith(j, "or") || endsWith(j, "ist") || endsWith(j, "ian")
+                    || endsWith(j, "man") || endsWith(j, "men")
+            {
+                return true
+            }
+            if keyword(j) != nil { return false }
+            j += 1
+        }
+        return false
+    }
+
+    /// Nouns with agent-like endings that are things: "a 50-year-old order".
+    static let thingNouns: Set<UInt64> = Set(
+        ([
+            "order", "border", "power", "center", "centre", "shelter", "water", "paper", "number", "computer",
+            "reactor", "sector", "corridor", "tractor", "monitor", "charter", "theater", "theatre", "quarter",
+            "chapter", "register", "ledger", "letter", "matter", "manner", "banner", "corner", "factor", "error",
+            "motor", "mirror", "harbor", "harbour", "colour", "color", "honor", "tower", "river", "tanker",
+            "bunker", "helicopter", "container", "poster", "cluster", "platform", "program", "regimen", "specimen",
+            "treaty", "rivalry", "dispute", "conflict",
+        ]
+            as [StaticString]).map(TimeLexicon.key)
+    )
 }

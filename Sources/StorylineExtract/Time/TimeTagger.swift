@@ -41,6 +41,10 @@ struct TimeTaggerRun {
     let anchor: CalendarDay?
     /// The last quarter mentioned (for "the quarter", "a year earlier").
     var lastQuarter: (year: Int, quarter: Int)?
+    /// The day, month and year of the last date mentioned (for "that day", "the next day", "later that year").
+    var focusDay: CalendarDay?
+    var focusMonth: (year: Int, month: Int)?
+    var focusYear: Int?
 
     init(words: [TimeWord], bytes: UnsafeBufferPointer<UInt8>, anchor: CalendarDay?) {
         self.words = words
@@ -59,6 +63,7 @@ struct TimeTaggerRun {
             if let m = matchWithModifiers(at: i) {
                 let range = TextRange(start: Int(words[m.start].start), end: Int(words[m.end - 1].end))
                 out.append(TimeExpression(range: range, type: m.type, value: m.value))
+                noteFocus(m)
                 i = m.end
             } else {
                 i += 1
@@ -110,7 +115,8 @@ struct TimeTaggerRun {
         let j = modifierEnd(at: i)
         if j > i, j < words.count, var m = match(at: j) {
             // Modifiers belong to quantities: durations and "N units ago".
-            if m.type == .duration || isQuantified(m.start) {
+            // ("over the years", "over the next three quarters" keep "over" outside: it is a preposition there.)
+            if (m.type == .duration && keyword(m.start) != .the) || isQuantified(m.start) {
                 m.start = i
                 return m
             }
@@ -136,7 +142,11 @@ struct TimeTaggerRun {
             switch l {
             case .month: return matchMonth(at: i)
             case .weekday: return matchWeekday(at: i)
-            case .number: return matchQuantity(at: i)
+            case .weekdays(let wd):
+                // "on Mondays": every Monday.
+                guard w.capitalized else { return nil }
+                return TimexMatch(start: i, end: i + 1, type: .set, value: "XXXX-WXX-\(wd)")
+            case .number: return matchYearInWords(at: i, start: i) ?? matchQuantity(at: i)
             case .ordinal: return matchQuarter(at: i)
             case .unit: return matchBareUnit(at: i)
             case .season: return matchSeason(at: i, relative: nil, start: i)
@@ -184,80 +194,5 @@ struct TimeTaggerRun {
             for k in 0..<n where bytes[Int(w.end) - n + k] | 0x20 != s[k] { return false }
             return true
         }
-    }
-
-    /// Whether word `i` ends a clause (sentence punctuation, semicolon) or a line break follows it.
-    func isClauseBreak(_ i: Int) -> Bool {
-        let w = words[i]
-        guard w.kind == .other else { return false }
-        return w.key == 0x2E || w.key == 0x21 || w.key == 0x3F || w.key == 0x3B
-    }
-
-    // MARK: Tense
-
-    static let pastVerbs: Set<UInt64> = Set(
-        ([
-            "told", "met", "spoke", "took", "came", "went", "made", "held", "began", "gave", "left", "won", "sent",
-            "saw", "got", "fell", "rose", "lost", "struck", "hit", "fought", "led", "wrote", "found", "thought",
-            "became", "brought", "kept", "paid", "put", "ran", "sold", "spent", "stood", "understood", "knew",
-        ]
-            as [StaticString]).map(TimeLexicon.key)
-    )
-
-    /// The tense of the clause around word `i`: the nearest cue word wins.
-    func tense(around i: Int) -> ClauseTense {
-        var best: (distance: Int, tense: ClauseTense) = (Int.max, .unknown)
-        // Backwards.
-        var j = i - 1
-        var d = 1
-        while j >= 0, d <= 20 {
-            if isClauseBreak(j) || words[j + 1].newlineBefore { break }
-            if let t = cue(j) { best = (d, t); break }
-            j -= 1; d += 1
-        }
-        j = i + 1
-        d = 1
-        while j < words.count, d <= 8, d < best.distance {
-            if isClauseBreak(j) || words[j].newlineBefore { break }
-            if let t = cue(j) { if d < best.distance { best = (d, t) }; break }
-            j += 1; d += 1
-        }
-        return best.tense
-    }
-
-    func cue(_ j: Int) -> ClauseTense? {
-        let w = words[j]
-        if w.kind == .other, w.key == 0x27, j + 1 < words.count, adjacent(j + 1),
-            words[j + 1].key == TimeLexicon.key("ll")
-        {
-            return .future
-        }
-        guard w.kind == .letters else { return nil }
-        if let k = keyword(j) {
-            switch k {
-            case .will, .shall, .would, .due, .expected, .scheduled, .planned, .plans, .upcoming, .next, .coming,
-                .tomorrow, .might, .could, .planning, .soon:
-                return .future
-            case .early:
-                return keyword(j - 1) == .asWord && keyword(j + 1) == .asWord ? .future : nil
-            case .to:
-                if let b = keyword(j - 1), b == .isWord || b == .are { return .future }
-                return nil
-            case .set, .going:
-                return keyword(j + 1) == .to ? .future : nil
-            case .said, .was, .were, .had, .did, .ago, .last, .yesterday:
-                return .past
-            case .has, .have:
-                // Present perfect ("has signed"), not "would have", "will have a meeting".
-                guard j + 1 < words.count else { return nil }
-                if keyword(j + 1) == .been || (!words[j + 1].capitalized && endsWith(j + 1, "ed")) { return .past }
-                return nil
-            default:
-                return nil
-            }
-        }
-        if !w.capitalized, endsWith(j, "ed") { return .past }
-        if TimeTaggerRun.pastVerbs.contains(w.key) { return .past }
-        return nil
     }
 }
