@@ -1,0 +1,2 @@
+// Filled in by the NER training work.
+print("storyline-train-ner: not yet written")
