@@ -41,7 +41,7 @@ let package = Package(
         .target(
             name: "StorylineIngest",
             dependencies: [
-                "StorylineCore", "CLibXML2", "CZlib",
+                "StorylineCore", "StorylineText", "CLibXML2", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ]

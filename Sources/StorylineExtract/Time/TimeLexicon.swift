@@ -1,3 +1,5 @@
+import StorylineText
+
 /// Calendar units as TIMEX3 writes them in durations.
 enum TimeUnit: UInt8, Sendable {
     case second, minute, hour, day, week, weekend, month, quarter, year, decade, century
@@ -54,13 +56,7 @@ enum TimeLex: Sendable, Equatable {
 /// The precomputed lexicon: lower-case ASCII words packed into a `UInt64` (5 bits a letter, up to 12
 /// letters) so that a lookup needs no `String`.
 enum TimeLexicon {
-    static func key(_ word: StaticString) -> UInt64 {
-        var key: UInt64 = 0
-        word.withUTF8Buffer { buffer in
-            for b in buffer { key = key << 5 | UInt64((b | 0x20) - 0x60) }
-        }
-        return key
-    }
+    static func key(_ word: StaticString) -> UInt64 { CalendarWords.key(word) }
 
     static func lookup(_ word: TimeWord) -> TimeLex? {
         guard word.kind == .letters, word.key != 0 else { return nil }
@@ -70,27 +66,15 @@ enum TimeLexicon {
     static let table: [UInt64: TimeLex] = {
         var t = [UInt64: TimeLex]()
         func add(_ w: StaticString, _ lex: TimeLex) { t[key(w)] = lex }
-        let months: [(StaticString, StaticString?, Int)] = [
-            ("january", "jan", 1), ("february", "feb", 2), ("march", "mar", 3), ("april", "apr", 4),
-            ("may", nil, 5), ("june", "jun", 6), ("july", "jul", 7), ("august", "aug", 8),
-            ("september", "sep", 9), ("october", "oct", 10), ("november", "nov", 11), ("december", "dec", 12),
-        ]
-        for (full, abbr, n) in months {
-            add(full, .month(n))
-            if let abbr { add(abbr, .month(n)) }
-        }
-        add("sept", .month(9))
-        let days: [(StaticString, StaticString, Int)] = [
-            ("monday", "mon", 1), ("tuesday", "tue", 2), ("wednesday", "wed", 3), ("thursday", "thu", 4),
-            ("friday", "fri", 5), ("saturday", "sat", 6), ("sunday", "sun", 7),
-        ]
-        for (full, _, n) in days { add(full, .weekday(n)) }
+        // Month and weekday names from the shared table; in running text a weekday abbreviation that is
+        // also a word ("sun", "sat", "wed") is not a weekday.
+        for name in CalendarWords.months { add(name.spelling, .month(name.number)) }
+        for name in CalendarWords.weekdays where !name.isCommonWord { add(name.spelling, .weekday(name.number)) }
         let plurals: [(StaticString, Int)] = [
             ("mondays", 1), ("tuesdays", 2), ("wednesdays", 3), ("thursdays", 4), ("fridays", 5), ("saturdays", 6),
             ("sundays", 7),
         ]
         for (w, n) in plurals { add(w, .weekdays(n)) }
-        add("tues", .weekday(2)); add("thurs", .weekday(4))
         let numbers: [(StaticString, Int)] = [
             ("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7),
             ("eight", 8), ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),

@@ -1,5 +1,8 @@
-/// The English words of dates — month and weekday names, ordinal suffixes, "am"/"pm" — and the range of
-/// years a guessed date may have. The only such tables in the ingest module.
+import StorylineText
+
+/// The English words of dates as the ingest date parser looks them up — month and weekday names (from
+/// `StorylineText.CalendarWords`, shared with the time tagger), ordinal suffixes, "am"/"pm" — and the range
+/// of years a guessed date may have.
 ///
 /// Words are looked up by a ``Key``: the word's ASCII letters folded to lowercase and packed five bits each,
 /// so no `String` is built while scanning.
@@ -26,9 +29,7 @@ enum DateVocabulary {
     }
 
     /// The key of a lowercase ASCII word (for building the tables).
-    static func key(_ word: StaticString) -> Key {
-        word.withUTF8Buffer { $0.reduce(0) { $0 << 5 | Key(($1 | 0x20) - 0x60) } }
-    }
+    static func key(_ word: StaticString) -> Key { CalendarWords.key(word) }
 
     /// The month a name or abbreviation stands for: "february", "feb", "sept" → 2, 2, 9.
     static func month(_ key: Key) -> Int? { months[key] }
@@ -62,23 +63,13 @@ enum DateVocabulary {
         return (first == 0x70, end)
     }
 
+    /// Every month name and abbreviation, "sept" included: metadata and datelines are not prose.
     private static let months: [Key: Int] = {
-        let names: [(StaticString, Int)] = [
-            ("january", 1), ("jan", 1), ("february", 2), ("feb", 2), ("march", 3), ("mar", 3), ("april", 4),
-            ("apr", 4), ("may", 5), ("june", 6), ("jun", 6), ("july", 7), ("jul", 7), ("august", 8), ("aug", 8),
-            ("september", 9), ("sep", 9), ("sept", 9), ("october", 10), ("oct", 10), ("november", 11), ("nov", 11),
-            ("december", 12), ("dec", 12),
-        ]
         var table: [Key: Int] = [:]
-        for (name, month) in names { table[key(name)] = month }
+        for name in CalendarWords.months { table[key(name.spelling)] = name.number }
         return table
     }()
 
-    private static let weekdays: Set<Key> = {
-        let names: [StaticString] = [
-            "monday", "mon", "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs",
-            "friday", "fri", "saturday", "sat", "sunday", "sun",
-        ]
-        return Set(names.map { key($0) })
-    }()
+    /// Every weekday name and abbreviation ("Thu, 27 Feb 2025").
+    private static let weekdays: Set<Key> = Set(CalendarWords.weekdays.map { key($0.spelling) })
 }
