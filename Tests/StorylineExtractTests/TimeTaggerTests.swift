@@ -204,6 +204,10 @@ struct TimeTaggerTests {
         ("The plant was shelled last Oct. 23.", "2025-11-05", "last Oct. 23", "2025-10-23"),
         ("Elections were held in June last year.", "2025-11-05", "June last year", "2024-06"),
         ("The alliance has kept the peace to this day.", "2025-11-05", "this day", "PRESENT_REF"),
+        ("Crowds gathered as Easter week began.", "2025-04-17", "Easter week", "2025-W16"),
+        ("Churches were full on Good Friday.", "2025-04-22", "Good Friday", "2025-04-18"),
+        ("Fireworks lit Kyiv on New Year's Eve.", "2025-01-02", "New Year's Eve", "2024-12-31"),
+        ("Polls open on Election Day.", "2026-10-20", "Election Day", "2026-11-03"),
     ])
     func reportingPeriods(sentence: String, date: String, surface: String, value: String) {
         let found = Self.tag(sentence, date)
@@ -258,6 +262,9 @@ struct TimeTaggerTests {
         ("Flights leave on Tuesday nights.", "Tuesday nights", .set, "XXXX-WXX-2TNI"),
         ("Fighting has gone on for decades.", "decades", .duration, "PXDE"),
         ("The country changed over the years.", "the years", .duration, "PXY"),
+        ("Aid will arrive in coming weeks.", "coming weeks", .duration, "PXW"),
+        ("Repairs take two to six days.", "six days", .duration, "P6D"),
+        ("Repairs take two to six days.", "two", .duration, "P2D"),
     ])
     func compoundDurationsAndSets(sentence: String, surface: String, type: TimexType, value: String) {
         let found = Self.tag(sentence, "2025-02-27")

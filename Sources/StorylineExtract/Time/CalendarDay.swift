@@ -41,6 +41,31 @@ struct CalendarDay: Hashable, Sendable, Comparable {
 
     func adding(days: Int) -> CalendarDay { CalendarDay(ordinal: ordinal + days) }
 
+    /// Western (Gregorian) Easter Sunday of `year` (the anonymous Gregorian computus).
+    static func easter(_ year: Int) -> CalendarDay {
+        let a = year % 19
+        let b = year / 100
+        let c = year % 100
+        let d = b / 4
+        let e = b % 4
+        let f = (b + 8) / 25
+        let g = (b - f + 1) / 3
+        let h = (19 * a + b - d - g + 15) % 30
+        let i = c / 4
+        let k = c % 4
+        let l = (32 + 2 * e + 2 * i - h - k) % 7
+        let m = (a + 11 * h + 22 * l) / 451
+        let month = (h + l - 7 * m + 114) / 31
+        let day = (h + l - 7 * m + 114) % 31 + 1
+        return CalendarDay(year: year, month: month, day: day)
+    }
+
+    /// The `n`th (1-based) ISO `weekday` of a month: the fourth Thursday of November.
+    static func nth(_ n: Int, weekday: Int, month: Int, year: Int) -> CalendarDay {
+        let first = CalendarDay(year: year, month: month, day: 1)
+        return first.adding(days: (weekday - first.weekday + 7) % 7 + 7 * (n - 1))
+    }
+
     /// The ISO 8601 week-numbering year and week.
     var isoWeek: (year: Int, week: Int) {
         let thursday = adding(days: 4 - weekday)

@@ -36,7 +36,7 @@ enum TimeKeyword: UInt8, Sendable {
     case will, shall, would, due, expected, scheduled, set, plans, planned, going, upcoming, later2
     case said, was, were, had, did, has, have, isWord, are, be, been
     case mr, mrs, ms, dr, gen, st, on, inWord, by, until, through, forWord, within, during, from, throughout
-    case latest, first2, might, could, planning, asWord, christmas, thanksgiving, that
+    case latest, first2, might, could, planning, asWord, christmas, thanksgiving, that, easter, election, new
 }
 
 /// One lexicon entry.
@@ -138,6 +138,7 @@ enum TimeLexicon {
             ("hence", .hence), ("christmas", .christmas), ("thanksgiving", .thanksgiving), ("might", .might),
             ("could", .could), ("planning", .planning), ("as", .asWord),
             ("aged", .old), ("begin", .beginning), ("start", .beginning), ("that", .that),
+            ("easter", .easter), ("election", .election), ("new", .new),
         ]
         for (w, k) in keywords { add(w, .keyword(k)) }
         return t

@@ -355,6 +355,7 @@ extension TimeTaggerRun {
         -> TimexMatch?
     {
         guard case .weekday(let wd) = lex(i), words[i].capitalized else { return nil }
+        if wd == 5, let m = matchGoodFriday(at: i) { return m }
         let titleIndex = isPunct(i - 1, 0x2E) ? i - 2 : i - 1
         if let k = keyword(titleIndex), TimeTaggerRun.nameTitles.contains(k), words[titleIndex].capitalized {
             return nil

@@ -121,7 +121,7 @@ extension TimeTaggerRun {
         if words[j].kind == .digits { return true }
         if let k = keyword(j) {
             switch k {
-            case .of, .before, .after, .earlier, .later, .ago, .and, .or, .to: return true
+            case .of, .before, .after, .earlier, .later, .ago: return true
             default: return false
             }
         }

@@ -13,7 +13,7 @@ extension TimeTaggerRun {
                 return TimexMatch(start: i, end: i + 2, type: .time, value: dayString(day) + "T" + code)
             }
             return TimexMatch(start: i, end: i + 1, type: .date, value: dayString(day))
-        case .christmas, .thanksgiving:
+        case .christmas, .thanksgiving, .easter, .election, .new:
             return matchHoliday(k, at: i)
         case .noon:
             // Not "High Noon" or "high noon".
@@ -118,38 +118,6 @@ extension TimeTaggerRun {
 
     // MARK: Holidays
 
-    /// `Christmas` (12-25), `Christmas Eve` (12-24), `Thanksgiving (Day)` (the fourth Thursday of November), in
-    /// the nearest year; `Christmas 2024` in the year given.
-    func matchHoliday(_ k: TimeKeyword, at i: Int) -> TimexMatch? {
-        guard words[i].capitalized else { return nil }
-        var end = i + 1
-        var eve = false
-        if k == .christmas, end < words.count, words[end].key == TimeLexicon.key("eve"), words[end].capitalized {
-            eve = true
-            end += 1
-        }
-        if k == .thanksgiving, case .unit(.day, false)? = lex(end), words[end].capitalized { end += 1 }
-        func day(_ year: Int) -> CalendarDay {
-            if k == .christmas { return CalendarDay(year: year, month: 12, day: eve ? 24 : 25) }
-            let first = CalendarDay(year: year, month: 11, day: 1)
-            return first.adding(days: (4 - first.weekday + 7) % 7 + 21)
-        }
-        if let (y, n) = digits(end), n == 4 {
-            return TimexMatch(start: i, end: end + 1, type: .date, value: day(y).dayValue)
-        }
-        guard let a = anchor else {
-            return TimexMatch(
-                start: i,
-                end: end,
-                type: .date,
-                value: k == .christmas ? "XXXX-12-\(eve ? 24 : 25)" : "XXXX-11"
-            )
-        }
-        let candidates = [day(a.year - 1), day(a.year), day(a.year + 1)]
-        let best = candidates.min { abs($0.ordinal - a.ordinal) < abs($1.ordinal - a.ordinal) }!
-        return TimexMatch(start: i, end: end, type: .date, value: best.dayValue)
-    }
-
     // MARK: Sets
 
     /// `every week`, `each year`, `every other day`, `every Friday`, `per year`.
@@ -187,7 +155,13 @@ extension TimeTaggerRun {
                     return TimexMatch(start: i, end: j + 2, type: .date, value: day.dayValue)
                 }
                 fallthrough
-            case .past, .last, .coming, .first2:
+            case .coming:
+                if var m = matchRelative(.coming, at: j, start: j), m.type == .duration {
+                    m.start = i
+                    return m
+                }
+                fallthrough
+            case .past, .last, .first2:
                 if k == .last, keyword(j + 1) == .half, var h = matchHalf(at: j + 1, number: 2) {
                     h.start = i
                     return h
@@ -279,6 +253,16 @@ extension TimeTaggerRun {
         guard j < words.count else { return nil }
         // "past two months", "last three years": durations.
         if k != .this, let d = matchDurationAfter(j, start: start), isQuantified(j) || keyword(j) == .few { return d }
+        // "in coming weeks": an unspecified stretch ahead.
+        if k == .coming, let (u, plural) = unit(j), plural, u != .weekend {
+            let code = u.durationCode
+            return TimexMatch(
+                start: start,
+                end: j + 1,
+                type: .duration,
+                value: "P" + (code.time ? "T" : "") + "X" + code.code
+            )
+        }
         let direction: Int
         switch k {
         case .last, .previous: direction = -1
@@ -565,6 +549,11 @@ extension TimeTaggerRun {
         return "P" + (code.time ? "T" : "") + Timex.number(n) + code.code
     }
 
+    static let determiners: Set<UInt64> = Set(
+        (["its", "his", "her", "their", "our", "my", "your", "all", "this", "that", "these", "those"] as [StaticString])
+            .map(TimeLexicon.key)
+    )
+
     /// "and a half" at word `i`.
     func isAndAHalf(at i: Int) -> Bool {
         keyword(i) == .and && (keyword(i + 1) == .a || keyword(i + 1) == .an) && keyword(i + 2) == .half
@@ -575,6 +564,12 @@ extension TimeTaggerRun {
     mutating func matchQuantity(at i: Int) -> TimexMatch? {
         if i > 0, adjacent(i), isPunct(i - 1, 0x24) { return nil }
         guard var q = quantity(at: i) else { return nil }
+        // "two to six days": TimeML marks "two" (P2D) and "six days" (P6D).
+        if !q.isArticle, let (first, firstEnd) = numberValue(at: i), keyword(firstEnd) == .to,
+            let (_, secondEnd) = numberValue(at: firstEnd + 1), let (u, plural) = unit(secondEnd), plural, u != .weekend
+        {
+            return TimexMatch(start: i, end: firstEnd, type: .duration, value: durationValue(first, u))
+        }
         var j = q.end
         if !q.isArticle, keyword(j) == .more, let (_, plural) = unit(j + 1), plural { j += 1 }
         var hyphenated = false
@@ -593,7 +588,12 @@ extension TimeTaggerRun {
         if q.value == 1, plural, !q.isArticle { return nil }
         if q.isArticle, plural || u == .quarter || u == .weekend { return nil }
         var end = j + 1
-        if u == .quarter, keyword(end) == .of { return nil }  // "three quarters of its food"
+        // "three quarters of its food": a fraction, not three quarters of a year.
+        if u == .quarter, keyword(end) == .of, let v = q.value, v <= 3, end + 1 < words.count,
+            [.the, .a, .an].contains(keyword(end + 1)) || TimeTaggerRun.determiners.contains(words[end + 1].key)
+        {
+            return nil
+        }
         if !hyphenated, let v = q.value, isAndAHalf(at: end) {  // "a minute and a half"
             q.value = v + 0.5
             end += 3
