@@ -208,6 +208,10 @@ struct TimeTaggerTests {
         ("Churches were full on Good Friday.", "2025-04-22", "Good Friday", "2025-04-18"),
         ("Fireworks lit Kyiv on New Year's Eve.", "2025-01-02", "New Year's Eve", "2024-12-31"),
         ("Polls open on Election Day.", "2026-10-20", "Election Day", "2026-11-03"),
+        ("The city must cut costs by the fall.", "2025-07-06", "fall", "2025-FA"),
+        ("Rivals are likely to attack him in the fall.", "2025-04-28", "fall", "2025-FA"),
+        ("She hopes Saturday's vote will help.", "2025-02-27", "Saturday", "2025-03-01"),
+        ("Campaigns shift focus to the November election.", "2026-04-28", "November", "2026-11"),
     ])
     func reportingPeriods(sentence: String, date: String, surface: String, value: String) {
         let found = Self.tag(sentence, date)
@@ -276,6 +280,9 @@ struct TimeTaggerTests {
         "Mark Rutte, 58 years old, spoke first.",
         "Imports covered about three quarters of its food.",
         "The film High Noon was shown.",
+        "Regulators told banks to fall in line.",
+        "Schumer, the future Democratic leader, objected.",
+        "Critics attacked the now-cancelled pipeline.",
     ])
     func agesFractionsAndTitlesAreNotTimes(sentence: String) {
         #expect(Self.tag(sentence, "2025-02-27").isEmpty, "\(Self.tag(sentence, "2025-02-27"))")

@@ -70,11 +70,11 @@ extension TimeTaggerRun {
         }
         let before = keyword(p)
         let modifiesNoun =
-            before == .the && i + 1 < words.count && words[i + 1].kind == .letters
-            && !words[i + 1].capitalized && lex(i + 1) == nil
+            keyword(start - 1) == .the && i + 1 < words.count && words[i + 1].kind == .letters
+            && !words[i + 1].capitalized && (lex(i + 1) == nil || keyword(i + 1) == .election)
         if modifiesNoun {
-            // "the November election": the nearest November.
-            if delta > 6 { delta -= 12 } else if delta < -6 { delta += 12 }
+            // "the November election": usually the coming one, unless it was only just past.
+            if delta > 9 { delta -= 12 } else if delta < -3 { delta += 12 }
         } else if before == .since || before == .last {
             if delta > 0 { delta -= 12 }
         } else if before == .next || before == .until {
@@ -376,7 +376,9 @@ extension TimeTaggerRun {
         }
         let possessive =
             isPunct(j, 0x27) && adjacent(j) && j + 1 < words.count && words[j + 1].key == TimeLexicon.key("s")
-        let tense = direction ?? (possessive ? .past : tense(around: i))
+        // "Saturday's caucuses": the clause decides; with no cue, the one just past.
+        var tense = direction ?? tense(around: i)
+        if possessive, tense == .unknown { tense = .past }
         let value = weekdayValue(wd, tense, strict: strict)
         if case .partOfDay(let code) = lex(j) {
             if endsWith(j, "s") {  // "Tuesday nights": every Tuesday night

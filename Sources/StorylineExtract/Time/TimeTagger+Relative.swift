@@ -24,6 +24,7 @@ extension TimeTaggerRun {
         case .overnight:
             return TimexMatch(start: i, end: i + 1, type: .time, value: dayString(anchor?.adding(days: -1)) + "TNI")
         case .now, .currently:
+            if isPunct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2) { return nil }  // "the now-denied pipeline"
             return TimexMatch(start: i, end: i + 1, type: .date, value: "PRESENT_REF")
         case .recently, .lately:
             return TimexMatch(start: i, end: i + 1, type: .date, value: "PAST_REF")
@@ -173,6 +174,12 @@ extension TimeTaggerRun {
                 if k == .past { return TimexMatch(start: i, end: j + 1, type: .date, value: "PAST_REF") }
                 return nil
             case .future:
+                // Not "the future Democratic leader" (an adjective).
+                if j + 1 < words.count, words[j + 1].kind == .letters, !words[j + 1].newlineBefore,
+                    keyword(j + 1) == nil
+                {
+                    return nil
+                }
                 return TimexMatch(start: i, end: j + 1, type: .date, value: "FUTURE_REF")
             case .latest:
                 if let (u, plural) = unit(j + 1), u == .quarter, !plural {
@@ -374,7 +381,8 @@ extension TimeTaggerRun {
         if relative == nil {
             // "fall" and "spring" are verbs and nouns too: only after a temporal word.
             if code == "FA" || code == "SP" {
-                guard let k = keyword(i - 1), isMonthContext(i - 1) || k == .the else { return nil }
+                // ("to fall behind" is a verb.)
+                guard let k = keyword(i - 1), k != .to, isMonthContext(i - 1) || k == .the else { return nil }
             }
             if words[i].capitalized, i > 0, !words[i].newlineBefore, !isClauseBreak(i - 1),
                 words[i - 1].kind == .letters,
@@ -397,13 +405,22 @@ extension TimeTaggerRun {
         var y = a.year
         while y * 12 + startMonth > now { y -= 1 }
         let isCurrent = now - (y * 12 + startMonth) < 3
-        let direction = relative ?? (tense(around: i) == .future ? 1 : 0)
-        if direction < 0 {
-            if isCurrent { y -= 1 }
-        } else if direction > 0 {
-            y += 1
-        } else if relative == 0, !isCurrent {
-            y += 1  // "this summer" in February: the coming one
+        if let direction = relative {
+            if direction < 0 {
+                if isCurrent { y -= 1 }
+            } else if direction > 0 {
+                y += 1
+            } else if !isCurrent {
+                y += 1  // "this summer" in February: the coming one
+            }
+        } else if !isCurrent {
+            // Past tense: the most recent one. Future: the coming one. No cue: the nearer of the two
+            // ("by the fall", written in July, is this year's fall, not last year's).
+            switch tense(around: start, end: i + 1) {
+            case .past: break
+            case .future: y += 1
+            case .unknown: if now - (y * 12 + startMonth) > 6 { y += 1 }
+            }
         }
         return TimexMatch(start: start, end: i + 1, type: .date, value: Timex.year(y) + "-" + code)
     }

@@ -118,7 +118,8 @@ extension TimeTaggerRun {
     static let futureIntentions: Set<UInt64> = Set(
         ([
             "expects", "expect", "intends", "intend", "hopes", "hope", "aims", "aim", "wants", "want", "vowed", "vows",
-            "pledged", "pledges", "promised", "promises", "threatened", "threatens", "agreed", "agrees",
+            "pledged", "pledges", "promised", "promises", "threatened", "threatens", "agreed", "agrees", "likely",
+            "unlikely", "ready", "poised",
         ]
             as [StaticString]).map(TimeLexicon.key)
     )
