@@ -211,6 +211,7 @@ struct TimeTaggerTests {
         ("The city must cut costs by the fall.", "2025-07-06", "fall", "2025-FA"),
         ("Rivals are likely to attack him in the fall.", "2025-04-28", "fall", "2025-FA"),
         ("She hopes Saturday's vote will help.", "2025-02-27", "Saturday", "2025-03-01"),
+        ("Lawyers will try to overturn Wednesday's ruling.", "2025-02-27", "Wednesday", "2025-02-26"),
         ("Campaigns shift focus to the November election.", "2026-04-28", "November", "2026-11"),
     ])
     func reportingPeriods(sentence: String, date: String, surface: String, value: String) {

@@ -376,9 +376,16 @@ extension TimeTaggerRun {
         }
         let possessive =
             isPunct(j, 0x27) && adjacent(j) && j + 1 < words.count && words[j + 1].key == TimeLexicon.key("s")
-        // "Saturday's caucuses": the clause decides; with no cue, the one just past.
-        var tense = direction ?? tense(around: i)
-        if possessive, tense == .unknown { tense = .past }
+        // "Wednesday's ruling" is the one just past, unless what follows says otherwise ("Saturday's
+        // caucuses will…"): the words before belong to another clause ("ways to get around Wednesday's ruling").
+        let tense: ClauseTense
+        if let direction {
+            tense = direction
+        } else if possessive {
+            tense = self.tense(around: i, end: j + 2, lookBack: false) == .future ? .future : .past
+        } else {
+            tense = self.tense(around: i)
+        }
         let value = weekdayValue(wd, tense, strict: strict)
         if case .partOfDay(let code) = lex(j) {
             if endsWith(j, "s") {  // "Tuesday nights": every Tuesday night

@@ -32,11 +32,11 @@ extension TimeTaggerRun {
     /// looking back to the start of the clause and a little ahead of it. Cues before the expression count
     /// double, because a verb usually precedes its time adverbial ("will double its flights by August",
     /// "the Aug. 7 blasts killed").
-    func tense(around i: Int, end: Int? = nil) -> ClauseTense {
+    func tense(around i: Int, end: Int? = nil, lookBack: Bool = true) -> ClauseTense {
         var best: (distance: Int, tense: ClauseTense) = (Int.max, .unknown)
         var j = i - 1
         var d = 1
-        while j >= 0, d <= 20 {
+        while lookBack, j >= 0, d <= 20 {
             if isClauseBreak(j) || words[j + 1].newlineBefore { break }
             if let t = cue(j) {
                 best = (d, t)
