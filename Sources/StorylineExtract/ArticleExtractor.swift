@@ -1,4 +1,5 @@
 import StorylineCore
+import StorylineText
 
 /// The per-article extraction pipeline: everything Storyline finds in one article's text, in one call.
 ///
@@ -19,8 +20,16 @@ public struct ArticleExtractor: Sendable {
     ///   against: the article's publication date. With `nil` they get underspecified values
     ///   (`XXXX-WXX-4`).
     /// - Returns: annotations whose ranges are UTF-8 byte offsets into `text`.
+    ///
+    /// Page chrome left in a raw text (share bars, "Related Articles" and the teasers after it; see
+    /// `ChromeLines`) is not article content: nothing is reported inside it.
     public func annotate(text: String, documentDate: PublicationDate?) -> ArticleAnnotations {
-        ArticleAnnotations(timexes: TimeTagger.tag(text, documentDate: documentDate))
+        let chrome = ChromeLines.chromeRanges(in: text)
+        var timexes = TimeTagger.tag(text, documentDate: documentDate)
+        if !chrome.isEmpty {
+            timexes.removeAll { t in chrome.contains { $0.overlaps(t.range.range) } }
+        }
+        return ArticleAnnotations(timexes: timexes)
     }
 
     /// Annotates an article's body (``Article/text``) against its publication date.

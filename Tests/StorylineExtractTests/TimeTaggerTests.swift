@@ -288,4 +288,19 @@ struct TimeTaggerTests {
     func agesFractionsAndTitlesAreNotTimes(sentence: String) {
         #expect(Self.tag(sentence, "2025-02-27").isEmpty, "\(Self.tag(sentence, "2025-02-27"))")
     }
+
+    @Test func theExtractorIgnoresChromeLeftInRawText() {
+        let text = """
+            Zelensky met Starmer in London on Thursday to discuss security guarantees and the minerals deal.
+            The two leaders agreed to keep working on a plan with France before the summit on Sunday.
+            Officials said the talks would continue next week with European partners and the US envoy.
+            Related Articles
+            France 24
+            5 hours ago
+            """
+        let found = ArticleExtractor().annotate(text: text, documentDate: Self.date("2025-02-27")).timexes
+        let bytes = Array(text.utf8)
+        let surfaces = found.map { String(decoding: bytes[$0.range.start..<$0.range.end], as: UTF8.self) }
+        #expect(surfaces == ["Thursday", "Sunday", "next week"], "\(surfaces)")
+    }
 }

@@ -31,27 +31,26 @@ extension TimeTaggerRun {
         weekdayDay(weekday, tense, strict: strict)?.dayValue ?? "XXXX-WXX-\(weekday)"
     }
 
-    /// A month and day without a year: in a future clause the next such day; otherwise the most recent
-    /// one, allowing a few weeks ahead (announced dates: "the deadline is March 1").
+    /// A month and day without a year: the occurrence nearest the document date, unless the clause's tense
+    /// says otherwise — in a future clause the first one no more than two months back ("meetings scheduled
+    /// for February 18", written on the 27th, are this year's; "will succeed him Feb. 1", written in October,
+    /// is next year's), in a past clause the last one no more than two months ahead.
     func monthDayValue(_ month: Int, _ day: Int, _ tense: ClauseTense) -> String? {
         guard let a = anchor else {
             guard CalendarDay.isValid(year: 2000, month: month, day: day) else { return nil }
             return "XXXX-" + Timex.two(month) + "-" + Timex.two(day)
         }
-        var year = a.year
-        guard
-            CalendarDay.isValid(year: year, month: month, day: day)
-                || CalendarDay.isValid(year: year - 1, month: month, day: day)
-        else { return nil }
-        if !CalendarDay.isValid(year: year, month: month, day: day) { year -= 1 }
-        let this = CalendarDay(year: year, month: month, day: day).ordinal
-        if tense == .future {
-            if this < a.ordinal - 7 { year += 1 }
-        } else if this > a.ordinal + 60 {
-            year -= 1
+        let candidates = [a.year - 1, a.year, a.year + 1].compactMap { year in
+            CalendarDay.isValid(year: year, month: month, day: day) ? CalendarDay(year: year, month: month, day: day) : nil
         }
-        guard CalendarDay.isValid(year: year, month: month, day: day) else { return nil }
-        return CalendarDay(year: year, month: month, day: day).dayValue
+        guard !candidates.isEmpty else { return nil }
+        let chosen: CalendarDay?
+        switch tense {
+        case .future: chosen = candidates.first { $0.ordinal >= a.ordinal - 60 }
+        case .past: chosen = candidates.last { $0.ordinal <= a.ordinal + 60 }
+        case .unknown: chosen = candidates.min { abs($0.ordinal - a.ordinal) < abs($1.ordinal - a.ordinal) }
+        }
+        return (chosen ?? candidates[candidates.count / 2]).dayValue
     }
 
     /// A month without a year: after "since" or "last" the most recent one, after "next" or "until" the

@@ -53,21 +53,21 @@ extension TimeTaggerRun {
         case .shortly:
             if let next = keyword(i + 1), next == .after || next == .before { return nil }
             return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
-        case .daily:
-            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1D")
-        case .weekly:
-            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1W")
-        case .monthly:
-            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1M")
-        case .yearly, .annually:
-            return TimexMatch(start: i, end: i + 1, type: .set, value: "P1Y")
-        case .hourly:
-            return TimexMatch(start: i, end: i + 1, type: .set, value: "PT1H")
+        case .daily, .weekly, .monthly, .yearly, .annually, .hourly:
+            // A capital inside a sentence makes it a name: "the Daily Mail", "Weekly Standard", "Daily 8 AI".
+            if words[i].capitalized, i > 0, !words[i].newlineBefore, !isClauseBreak(i - 1),
+                !(words[i - 1].kind == .other && words[i - 1].key != 0x2C)
+            {
+                return nil
+            }
+            return TimexMatch(start: i, end: i + 1, type: .set, value: TimeTaggerRun.setValues[k] ?? "P1D")
         case .every, .each, .per:
             return matchSet(at: i)
         case .the:
             return matchThe(at: i)
         case .last, .past, .previous, .this, .next, .coming, .following:
+            // "following Wednesday's meeting" is a preposition; "the following Wednesday" is relative.
+            if k == .following, keyword(i - 1) != .the { return nil }
             return matchRelative(k, at: i, start: i)
         case .early, .late, .mid, .earlier, .later:
             var j = i + 1
@@ -92,6 +92,10 @@ extension TimeTaggerRun {
         (["account", "accounts", "affairs", "density", "flow", "flows", "electric", "sea", "ocean"] as [StaticString])
             .map(TimeLexicon.key)
     )
+
+    static let setValues: [TimeKeyword: String] = [
+        .daily: "P1D", .weekly: "P1W", .monthly: "P1M", .yearly: "P1Y", .annually: "P1Y", .hourly: "PT1H",
+    ]
 
     /// Words before "a day", "a year" that make it a rate: "twice a week", "$350 billion a year", "5% a year".
     static let rateWords: Set<UInt64> = Set(

@@ -1,4 +1,5 @@
 import CLibXML2
+import StorylineText
 
 /// Chooses the content root of a pruned page and emits its paragraphs in document order, with the
 /// live-blog entries found on the way.

@@ -1,5 +1,6 @@
 import Foundation
 import StorylineCore
+import StorylineText
 
 /// Reads a plain-text article (as saved from a page, a wire feed or a JSONL record) into an ``Article``.
 ///

@@ -2,10 +2,11 @@
 /// ("0 SHARES Share Tweet"), widget headings ("Hashtags", "Comments", "No comments yet..."), stock
 /// phrases ("Advertisement", "Read more", "Sign up to our newsletter"), promotions ("Try Our AI
 /// Features"), and the headings that open a trailing block of other articles' teasers
-/// ("Related Articles"). One vocabulary serves the HTML and the plain-text readers.
-enum ChromeLines {
+/// ("Related Articles"). One vocabulary serves the HTML and plain-text readers (which drop chrome when
+/// they read an article) and extraction (which ignores chrome left in raw text it is given).
+public enum ChromeLines {
     /// What a line is, as far as chrome goes.
-    enum Kind: Equatable {
+    public enum Kind: Equatable, Sendable {
         /// Ordinary text.
         case text
         /// A chrome line to drop.
@@ -15,16 +16,17 @@ enum ChromeLines {
     }
 
     /// Lines this long or longer are never chrome.
-    static let maxChromeBytes = 120
+    public static let maxChromeBytes = 120
 
-    static func classify(_ line: String) -> Kind {
+    /// What `line` (whitespace already collapsed) is.
+    public static func classify(_ line: String) -> Kind {
         guard let key = key(line) else { return .text }
         if tailHeadings.contains(key) { return .tailHeading }
         return isChrome(key: key) ? .chrome : .text
     }
 
     /// Whether a line (whitespace already collapsed) is chrome: a tail heading or any other chrome line.
-    static func isChrome(_ line: String) -> Bool {
+    public static func isChrome(_ line: String) -> Bool {
         guard let key = key(line) else { return false }
         return tailHeadings.contains(key) || isChrome(key: key)
     }
@@ -110,4 +112,44 @@ enum ChromeLines {
         "around the web", "join the conversation", "comments are closed", "story continues below", "updated:",
         "published:",
     ]
+
+    /// The chrome of a raw text that still has it, as UTF-8 byte ranges: each chrome line, and everything
+    /// from a trailing teaser or comments heading ("Related Articles") on, once the body has begun (three
+    /// lines of over 80 bytes) — the rule the plain-text reader applies when it reads an article.
+    public static func chromeRanges(in text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var substantive = 0
+        var lineStart = 0
+        let utf8 = text.utf8
+        var offset = 0
+        var index = utf8.startIndex
+        while index <= utf8.endIndex {
+            let atEnd = index == utf8.endIndex
+            if atEnd || utf8[index] == 0x0A {
+                let lineRange = lineStart..<offset
+                if !lineRange.isEmpty {
+                    let start = utf8.index(utf8.startIndex, offsetBy: lineStart)
+                    let raw = text[start..<index]
+                    let line = raw.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" })
+                        .joined(separator: " ")
+                    if !line.isEmpty {
+                        switch classify(line) {
+                        case .chrome:
+                            ranges.append(lineRange)
+                        case .tailHeading where substantive >= 3:
+                            ranges.append(lineStart..<utf8.count)
+                            return ranges
+                        case .text, .tailHeading:
+                            if line.utf8.count > 80 { substantive += 1 }
+                        }
+                    }
+                }
+                if atEnd { break }
+                lineStart = offset + 1
+            }
+            offset += 1
+            index = utf8.index(after: index)
+        }
+        return ranges
+    }
 }
