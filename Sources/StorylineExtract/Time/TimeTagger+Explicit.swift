@@ -40,9 +40,9 @@ extension TimeTaggerRun {
             guard CalendarDay.isValid(year: 2000, month: month, day: day) else { return nil }
             return "XXXX-" + Timex.two(month) + "-" + Timex.two(day)
         }
-        let candidates = [a.year - 1, a.year, a.year + 1].compactMap { year in
-            CalendarDay.isValid(year: year, month: month, day: day) ? CalendarDay(year: year, month: month, day: day) : nil
-        }
+        let candidates = [a.year - 1, a.year, a.year + 1]
+            .filter { CalendarDay.isValid(year: $0, month: month, day: day) }
+            .map { CalendarDay(year: $0, month: month, day: day) }
         guard !candidates.isEmpty else { return nil }
         let chosen: CalendarDay?
         switch tense {
