@@ -4,6 +4,12 @@ import StorylineText
 enum TimeUnit: UInt8, Sendable {
     case second, minute, hour, day, week, weekend, month, quarter, year, decade, century
 
+    /// An unspecified number of this unit: `PXY` ("for years"), `PTXH` ("for hours").
+    var vagueDuration: String {
+        let code = durationCode
+        return "P" + (code.time ? "T" : "") + "X" + code.code
+    }
+
     /// The duration letter(s): `P3Y`, `PT2H`.
     var durationCode: (time: Bool, code: String) {
         switch self {

@@ -223,13 +223,7 @@ extension TimeTaggerRun {
         if let (u, plural) = unit(j), plural, u != .weekend, let k = keyword(i - 1),
             k == .over || k == .throughout || k == .through || k == .during, !continuesPeriodNoun(j + 1)
         {
-            let code = u.durationCode
-            return TimexMatch(
-                start: i,
-                end: j + 1,
-                type: .duration,
-                value: "P" + (code.time ? "T" : "") + "X" + code.code
-            )
+            return TimexMatch(start: i, end: j + 1, type: .duration, value: u.vagueDuration)
         }
         if j + 1 < words.count, words[j].key == TimeLexicon.key("near"),
             keyword(j + 1) == .future || words[j + 1].key == TimeLexicon.key("term")
@@ -253,7 +247,7 @@ extension TimeTaggerRun {
         guard let q = quantity(at: j), let (u, plural) = unit(q.end), plural || q.value == 1 else { return nil }
         if u == .weekend { return nil }
         let value =
-            q.value.map { durationValue($0, u) } ?? ("P" + (u.durationCode.time ? "T" : "") + "X" + u.durationCode.code)
+            q.value.map { durationValue($0, u) } ?? u.vagueDuration
         return TimexMatch(start: start, end: q.end + 1, type: .duration, value: value)
     }
 
@@ -266,13 +260,7 @@ extension TimeTaggerRun {
         if k != .this, let d = matchDurationAfter(j, start: start), isQuantified(j) || keyword(j) == .few { return d }
         // "in coming weeks": an unspecified stretch ahead.
         if k == .coming, let (u, plural) = unit(j), plural, u != .weekend {
-            let code = u.durationCode
-            return TimexMatch(
-                start: start,
-                end: j + 1,
-                type: .duration,
-                value: "P" + (code.time ? "T" : "") + "X" + code.code
-            )
+            return TimexMatch(start: start, end: j + 1, type: .duration, value: u.vagueDuration)
         }
         let direction: Int
         switch k {
@@ -650,8 +638,7 @@ extension TimeTaggerRun {
         if let v = q.value {
             value = durationValue(v, u)
         } else {
-            let code = u.durationCode
-            value = "P" + (code.time ? "T" : "") + "X" + code.code
+            value = u.vagueDuration
         }
         return TimexMatch(start: i, end: end, type: .duration, value: value)
     }
@@ -679,35 +666,19 @@ extension TimeTaggerRun {
     func matchBareUnit(at i: Int) -> TimexMatch? {
         if let m = matchYearAgoAdjective(at: i, start: i) { return m }
         guard let (u, plural) = unit(i), plural, u != .weekend else { return nil }
-        let code = u.durationCode
         if isPunct(i + 1, 0x2D), adjacent(i + 1), adjacent(i + 2), i + 2 < words.count,
             words[i + 2].key == TimeLexicon.key("long")
         {  // "decades-long"
-            return TimexMatch(
-                start: i,
-                end: i + 3,
-                type: .duration,
-                value: "P" + (code.time ? "T" : "") + "X" + code.code
-            )
+            return TimexMatch(start: i, end: i + 3, type: .duration, value: u.vagueDuration)
         }
         if u == .quarter { return nil }
         if keyword(i + 1) == .of, i + 2 < words.count, words[i + 2].kind == .letters {  // "years of war"
-            return TimexMatch(
-                start: i,
-                end: i + 1,
-                type: .duration,
-                value: "P" + (code.time ? "T" : "") + "X" + code.code
-            )
+            return TimexMatch(start: i, end: i + 1, type: .duration, value: u.vagueDuration)
         }
         guard let k = keyword(i - 1) else { return nil }
         switch k {
         case .forWord, .over, .inWord, .within, .than, .during, .some, .throughout:
-            return TimexMatch(
-                start: i,
-                end: i + 1,
-                type: .duration,
-                value: "P" + (code.time ? "T" : "") + "X" + code.code
-            )
+            return TimexMatch(start: i, end: i + 1, type: .duration, value: u.vagueDuration)
         default:
             return nil
         }
