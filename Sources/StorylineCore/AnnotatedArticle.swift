@@ -5,9 +5,13 @@ public struct AnnotatedArticle: Sendable, Hashable, Codable {
     public var article: Article
     /// What extraction found in ``Article/text``, with its ``Article/published`` date as the document date.
     public var annotations: ArticleAnnotations
+    /// Which version of the extraction pipeline produced ``annotations`` (`ArticleExtractor.version`), stored
+    /// with them so that annotations from an older pipeline can be found and recomputed; `nil` when unknown.
+    public var extractorVersion: String?
 
-    public init(article: Article, annotations: ArticleAnnotations) {
+    public init(article: Article, annotations: ArticleAnnotations, extractorVersion: String? = nil) {
         self.article = article
         self.annotations = annotations
+        self.extractorVersion = extractorVersion
     }
 }

@@ -32,8 +32,13 @@ public struct ArticleExtractor: Sendable {
         return ArticleAnnotations(timexes: timexes)
     }
 
-    /// Annotates an article's body (``Article/text``) against its publication date.
+    /// Annotates an article's body (``Article/text``) against its publication date, recording this
+    /// pipeline's ``version`` with the annotations.
     public func annotate(_ article: Article) -> AnnotatedArticle {
-        AnnotatedArticle(article: article, annotations: annotate(text: article.text, documentDate: article.published))
+        AnnotatedArticle(
+            article: article,
+            annotations: annotate(text: article.text, documentDate: article.published),
+            extractorVersion: Self.version
+        )
     }
 }

@@ -4,13 +4,15 @@ import StorylineCore
 import StorylineStore
 
 /// Conversion between `Article` / `ArticleSource` values and the rows of the `article` and `article_source`
-/// tables (annotations: `SQLiteStore+Annotations.swift`). Scalars get their own columns (for queries and for people reading the file with `sqlite3`);
-/// lists and nested values are stored as their Codable JSON, so every field round-trips exactly.
+/// tables (annotations: `SQLiteStore+Annotations.swift`). Scalars get their own columns (for queries and for
+/// people reading the file with `sqlite3`); lists and nested values are stored as their Codable JSON, so every
+/// field round-trips exactly.
 extension SQLiteStore {
     /// An article with its JSON columns encoded, ready to be written without further work, and its annotations.
     struct EncodedArticle: Sendable {
         var article: Article
         var annotations: ArticleAnnotations
+        var extractorVersion: String?
         /// ``StorylineCore/Article/text``, joined once.
         var body: String
         var byline: String
@@ -23,6 +25,7 @@ extension SQLiteStore {
             let article = annotated.article
             self.article = article
             annotations = annotated.annotations
+            extractorVersion = annotated.extractorVersion
             body = article.text
             try StoreKeys.checkAnnotations(annotations, textLength: body.utf8.count, articleID: article.id)
             do {
@@ -54,14 +57,14 @@ extension SQLiteStore {
                 INSERT INTO article (
                     id, content_hash, title, outlet, url, published, published_key, modified, byline, language,
                     dateline, body, paragraphs, live_blog_entries, live_blog_entry_count, removed_chrome,
-                    word_count, origin, annotated)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+                    word_count, origin, annotated, extractor_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)
                 """,
             arguments: [
                 article.id, article.contentHash, article.title, article.outlet, article.url,
                 article.published?.iso8601, article.published.map(StoreKeys.sortKey), article.modified?.iso8601,
                 row.byline, article.language, article.dateline, row.body, row.paragraphs, row.liveBlogEntries,
-                article.liveBlogEntries.count, row.removedChrome, article.wordCount, row.origin,
+                article.liveBlogEntries.count, row.removedChrome, article.wordCount, row.origin, row.extractorVersion,
             ]
         )
     }

@@ -83,6 +83,20 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v3-extractor-version") { db in
+            // Annotations stored under v2 were made by an extractor whose version was not recorded: NULL, which
+            // `storyline reextract` treats as outdated.
+            try db.execute(
+                sql: """
+                    ALTER TABLE article ADD COLUMN
+                        extractor_version TEXT;  -- ArticleExtractor.version of the stored annotations; NULL: unknown
+
+                    -- Paging in id order through the articles whose annotations are missing or outdated
+                    -- (SQLiteStore.storedArticles, countArticles) reads this index, not the article bodies.
+                    CREATE INDEX article_extraction ON article (id, annotated, extractor_version);
+                    """
+            )
+        }
         return migrator
     }
 

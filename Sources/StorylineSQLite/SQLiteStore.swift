@@ -5,7 +5,9 @@ import StorylineStore
 /// The embedded default ``ArticleStore``: one SQLite file, read and written through GRDB.
 ///
 /// An article's annotations are rows of their own tables (`timex`), written in the same transaction as the
-/// article.
+/// article, with the version of the extractor that produced them (`article.extractor_version`).
+/// ``replaceAnnotations(_:extractorVersion:)`` swaps them for new ones, a batch per transaction, without
+/// touching the article (`SQLiteStore+Reextraction.swift`).
 ///
 /// The file is opened as a GRDB `DatabasePool` in WAL mode, so reads never wait for a write and several
 /// processes (each with its own `SQLiteStore`) can share one file: a writer that finds the file locked
@@ -98,7 +100,7 @@ public final class SQLiteStore: ArticleStore {
         try await perform("look up article \"\(id)\" in") {
             try await self.pool.read { db in
                 guard let articleID = try Self.resolve(id: id, db) else { return nil }
-                return try Self.storedArticle(id: articleID, db)
+                return try Self.storedArticles(ids: [articleID], db).first
             }
         }
     }
@@ -176,28 +178,10 @@ public final class SQLiteStore: ArticleStore {
         return candidates.first
     }
 
-    private static func storedArticle(id: String, _ db: Database) throws -> StoredArticle? {
-        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id]) else {
-            return nil
-        }
-        let article = try decodeArticle(row)
-        let sources = try Row.fetchAll(
-            db,
-            sql: "SELECT * FROM article_source WHERE article_id = ? ORDER BY id",
-            arguments: [id]
-        ).map(decodeSource)
-        let annotated: Bool = row["annotated"]
-        let annotations = annotated ? try fetchAnnotations(articleID: id, db) : nil
-        if let annotations {
-            try StoreKeys.checkAnnotations(annotations, textLength: article.text.utf8.count, articleID: id)
-        }
-        return StoredArticle(article: article, sources: sources, annotations: annotations)
-    }
-
     // MARK: - Errors
 
     /// Runs a database operation, turning GRDB errors into ``StoreError`` values that name the file.
-    private func perform<T: Sendable>(_ doing: String, _ operation: () async throws -> T) async throws -> T {
+    func perform<T: Sendable>(_ doing: String, _ operation: () async throws -> T) async throws -> T {
         do {
             return try await operation()
         } catch {

@@ -7,6 +7,11 @@ import StorylineCore
 /// source to the stored article instead of a second article. Each call to ``save(_:)`` is one transaction:
 /// after a crash, either all of a batch is stored or none of it — and an article is stored together with
 /// its annotations, never without them.
+///
+/// Annotations are recorded with the version of the extractor that produced them, and can be recomputed
+/// later from the stored text: ``storedArticles(after:limit:notExtractedBy:)`` pages through the articles
+/// that need it, and ``replaceAnnotations(_:extractorVersion:)`` replaces their annotations, one transaction
+/// per batch.
 public protocol ArticleStore: Sendable {
     /// Stores a batch of articles with their annotations in one transaction and says, for each, what changed.
     ///
@@ -24,6 +29,45 @@ public protocol ArticleStore: Sendable {
 
     /// How many articles and sources are stored.
     func counts() async throws -> StoreCounts
+
+    // MARK: Re-extraction
+
+    /// A page of stored articles with their annotations, in ascending id order: the first `limit` articles
+    /// whose id sorts after `id` (from the first article when `id` is nil).
+    ///
+    /// Page through the whole store by passing the last id of each page to the next call; a page shorter
+    /// than `limit` is the last. Each page is one read, so paging costs one query per page, not one per
+    /// article, and articles stored or updated while paging are seen if their id is still ahead.
+    ///
+    /// - Parameter version: with a version, only the articles whose annotations need extracting again under
+    ///   it: not extracted at all (``StoredArticle/annotations`` is `nil`), or extracted by another or an
+    ///   unknown version (``StoredArticle/extractorVersion``). With `nil`, every article.
+    func storedArticles(after id: String?, limit: Int, notExtractedBy version: String?) async throws
+        -> [StoredArticle]
+
+    /// How many stored articles ``storedArticles(after:limit:notExtractedBy:)`` visits with this `version`:
+    /// all of them when it is `nil`.
+    func countArticles(notExtractedBy version: String?) async throws -> Int
+
+    /// Replaces the annotations of stored articles with annotations extracted again from their text, in one
+    /// transaction, and records the extractor version that produced them.
+    ///
+    /// Each item names an article by its exact id (no prefixes) and carries all of its new annotations, with
+    /// ranges into the stored ``StorylineCore/Article/text``: they replace what was stored — older annotations
+    /// or none (`nil`, an article stored before annotations were kept) — and the article counts as extracted
+    /// by `extractorVersion` (`nil`: an unknown version). The articles themselves and their sources do not
+    /// change. When an id appears more than once, its last item wins.
+    ///
+    /// The batch is all or nothing: when any item is refused, nothing is changed and the error names the
+    /// article.
+    ///
+    /// - Throws: ``StoreError`` with code ``StoreError/Code/unknownArticle`` when no article has one of the
+    ///   ids, ``StoreError/Code/io`` when an annotation's range lies outside its article's text (as
+    ///   ``save(_:)`` refuses it) or the write fails.
+    func replaceAnnotations(
+        _ batch: [(id: String, annotations: ArticleAnnotations)],
+        extractorVersion: String?
+    ) async throws
 }
 
 /// What saving one article did.
@@ -105,11 +149,26 @@ public struct StoredArticle: Sendable, Hashable, Codable {
     /// article's first reading; `nil` when the article was stored by a version of Storyline that did not
     /// extract at ingest (a database created before annotations were stored), so nothing is known.
     public var annotations: ArticleAnnotations?
+    /// The extractor version that produced ``annotations`` (``StorylineCore/AnnotatedArticle/extractorVersion``);
+    /// `nil` when there are none or they were stored before versions were recorded.
+    public var extractorVersion: String?
 
-    public init(article: Article, sources: [ArticleSource], annotations: ArticleAnnotations?) {
+    public init(
+        article: Article,
+        sources: [ArticleSource],
+        annotations: ArticleAnnotations?,
+        extractorVersion: String? = nil
+    ) {
         self.article = article
         self.sources = sources
         self.annotations = annotations
+        self.extractorVersion = extractorVersion
+    }
+
+    /// Whether ``ArticleStore/storedArticles(after:limit:notExtractedBy:)`` selects this article for `version`:
+    /// it has no annotations, or they were produced by another or an unknown extractor version.
+    public func needsExtraction(by version: String) -> Bool {
+        annotations == nil || extractorVersion != version
     }
 }
 
@@ -183,6 +242,8 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case incompatibleSchema
         /// An id prefix matches more than one article.
         case ambiguousID
+        /// No stored article has the given id.
+        case unknownArticle
         /// A write or read failed.
         case io
     }

@@ -5,17 +5,26 @@ import Synchronization
 ///
 /// It follows the same rules as the persistent stores: articles are keyed by content hash and kept with
 /// the annotations of their first reading, a syndicated copy adds a source to the stored article, and a
-/// batch is saved entirely or not at all. All access goes through one lock, so the store can be shared
-/// freely between tasks.
+/// batch is saved — or its annotations replaced — entirely or not at all. All access goes through one lock,
+/// so the store can be shared freely between tasks.
 public final class InMemoryStore: ArticleStore, Sendable {
     private struct Entry: Sendable {
         var article: Article
-        var annotations: ArticleAnnotations
+        /// `nil`: stored without annotations (see ``InMemoryStore/storeUnannotated(_:)``).
+        var annotations: ArticleAnnotations?
+        var extractorVersion: String?
         var sources: [ArticleSource]
         var sourceKeys: Set<String>
         var sortKey: Int64?
 
-        var stored: StoredArticle { StoredArticle(article: article, sources: sources, annotations: annotations) }
+        var stored: StoredArticle {
+            StoredArticle(
+                article: article,
+                sources: sources,
+                annotations: annotations,
+                extractorVersion: extractorVersion
+            )
+        }
     }
 
     private struct State: Sendable {
@@ -53,6 +62,24 @@ public final class InMemoryStore: ArticleStore, Sendable {
         }
     }
 
+    /// Stores readings the way a database written before annotations were kept holds them: with no
+    /// annotations at all (``StoredArticle/annotations`` is `nil`), as the SQLite store reads articles of a
+    /// v1 file. For tests of what happens to such articles; a reading of a stored body only adds its source.
+    package func storeUnannotated(_ articles: [Article]) throws {
+        try state.withLock { stored in
+            var next = stored
+            for article in articles {
+                let hash = article.contentHash
+                if try Self.save(AnnotatedArticle(article: article, annotations: ArticleAnnotations()), into: &next)
+                    == .inserted
+                {
+                    next.entries[hash]?.annotations = nil
+                }
+            }
+            stored = next
+        }
+    }
+
     private static func save(_ annotated: AnnotatedArticle, into state: inout State) throws -> SaveOutcome {
         let article = annotated.article
         let source = ArticleSource(article)
@@ -67,6 +94,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
         state.entries[article.contentHash] = Entry(
             article: article,
             annotations: annotated.annotations,
+            extractorVersion: annotated.extractorVersion,
             sources: [source],
             sourceKeys: [source.key],
             sortKey: article.published.map(StoreKeys.sortKey)
@@ -139,5 +167,63 @@ public final class InMemoryStore: ArticleStore, Sendable {
 
     public func counts() async throws -> StoreCounts {
         state.withLock { StoreCounts(articles: $0.entries.count, sources: $0.sourceCount) }
+    }
+
+    // MARK: - Re-extraction
+
+    public func storedArticles(after id: String?, limit: Int, notExtractedBy version: String?) async throws
+        -> [StoredArticle]
+    {
+        guard limit > 0 else { return [] }
+        return state.withLock { state in
+            // Byte-wise order, as SQLite compares the text primary key.
+            var ids = state.hashByID.keys.filter { candidate in id.map { Self.precedes($0, candidate) } ?? true }
+            ids.sort(by: Self.precedes)
+            var page: [StoredArticle] = []
+            for candidate in ids {
+                guard let hash = state.hashByID[candidate], let entry = state.entries[hash] else { continue }
+                let stored = entry.stored
+                if let version, !stored.needsExtraction(by: version) { continue }
+                page.append(stored)
+                if page.count == limit { break }
+            }
+            return page
+        }
+    }
+
+    public func countArticles(notExtractedBy version: String?) async throws -> Int {
+        state.withLock { state in
+            guard let version else { return state.entries.count }
+            return state.entries.values.count { $0.stored.needsExtraction(by: version) }
+        }
+    }
+
+    public func replaceAnnotations(
+        _ batch: [(id: String, annotations: ArticleAnnotations)],
+        extractorVersion: String?
+    ) async throws {
+        try state.withLock { stored in
+            // Checked against the stored text, on a copy published only when every item is good.
+            var next = stored
+            for item in batch {
+                guard let hash = next.hashByID[item.id], var entry = next.entries[hash] else {
+                    throw StoreKeys.unknownArticle(item.id)
+                }
+                try StoreKeys.checkAnnotations(
+                    item.annotations,
+                    textLength: entry.article.text.utf8.count,
+                    articleID: item.id
+                )
+                entry.annotations = item.annotations
+                entry.extractorVersion = extractorVersion
+                next.entries[hash] = entry
+            }
+            stored = next
+        }
+    }
+
+    /// Whether `a` sorts before `b` comparing UTF-8 bytes, as SQLite orders text by default.
+    private static func precedes(_ a: String, _ b: String) -> Bool {
+        a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -74,6 +74,11 @@ package enum StoreKeys {
         }
     }
 
+    /// The error for replacing the annotations of an article that is not stored; the batch is not stored.
+    package static func unknownArticle(_ id: String) -> StoreError {
+        StoreError(.unknownArticle, "cannot replace the annotations of article \"\(id)\": no article has that id")
+    }
+
     /// The error for an article whose id is already used by a different body (a malformed id or a
     /// 64-bit hash-prefix collision); the batch it came in is not stored.
     package static func idConflict(_ article: Article) -> StoreError {

@@ -85,7 +85,7 @@ struct IngestRunner {
                             let bytes = try InputFiles.read(item.path, limit: limit)
                             let result = reader.read(bytes, path: item.path)
                             // Extraction is CPU-bound: it runs here, in parallel, not in the writer below.
-                            let articles = result.articles.map(extractor.annotate)
+                            let articles = result.articles.map { Self.annotate($0, with: extractor) }
                             return (index, Read(size: bytes.count, articles: articles, errors: result.errors))
                         } catch let error as IngestError {
                             return (index, Read(size: item.size, articles: [], errors: [error]))
@@ -159,12 +159,18 @@ struct IngestRunner {
         return await withTaskGroup(of: (Int, [AnnotatedArticle]).self) { group in
             for start in stride(from: 0, to: articles.count, by: chunkSize) {
                 let chunk = articles[start..<min(start + chunkSize, articles.count)]
-                group.addTask { (start, chunk.map(extractor.annotate)) }
+                group.addTask { (start, chunk.map { Self.annotate($0, with: extractor) }) }
             }
             var chunks: [Int: [AnnotatedArticle]] = [:]
             for await (start, annotated) in group { chunks[start] = annotated }
             return chunks.keys.sorted().flatMap { chunks[$0] ?? [] }
         }
+    }
+
+    /// Annotates one article; the pipeline records its version with the annotations so that a later
+    /// `storyline reextract` knows whether they are current.
+    private static func annotate(_ article: Article, with extractor: ArticleExtractor) -> AnnotatedArticle {
+        extractor.annotate(article)
     }
 
     private func save(_ pending: inout [AnnotatedArticle], into summary: inout Summary) async throws {

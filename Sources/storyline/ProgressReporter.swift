@@ -1,8 +1,8 @@
 import Foundation
 import StorylineIngest
 
-/// Shows ingest progress: a live bar on a terminal, plain periodic lines in a pipe; every failed input
-/// is printed at once with its path and reason.
+/// Shows the progress of a long command (ingest, reextract): a live bar on a terminal, plain periodic lines
+/// in a pipe; every failed input is printed at once with its path and reason.
 final class ProgressReporter: @unchecked Sendable {
     private let lock = NSLock()
     private let live: Bool
@@ -29,17 +29,21 @@ final class ProgressReporter: @unchecked Sendable {
             clearBar()
             Terminal.err("error: \(error.description)\n")
         case .progress(let summary):
-            guard !quiet else { return }
-            let now = Date()
-            if live {
-                guard now.timeIntervalSince(lastDraw) >= 0.1 || summary.files == totalFiles else { return }
-                lastDraw = now
-                draw(summary)
-            } else if now.timeIntervalSince(lastLine) >= 2 {
-                lastLine = now
-                Terminal.err(line(summary) + "\n")
-            }
+            let fraction =
+                totalBytes > 0
+                ? min(1, Double(summary.bytes) / Double(totalBytes))
+                : (totalFiles > 0 ? Double(summary.files) / Double(totalFiles) : 1)
+            update(fraction: fraction, line: { line(summary) }, done: summary.files == totalFiles)
         }
+    }
+
+    /// Shows how far a command has got: `fraction` (0…1) as a bar followed by `line` on a terminal, redrawn
+    /// at most ten times a second unless `done`; `line` alone every two seconds in a pipe; nothing when quiet.
+    /// `line` is only built when it is shown.
+    func show(fraction: Double, line: @autoclosure () -> String, done: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        update(fraction: fraction, line: line, done: done)
     }
 
     /// Removes the bar before the final summary.
@@ -49,15 +53,25 @@ final class ProgressReporter: @unchecked Sendable {
         clearBar()
     }
 
-    private func draw(_ summary: IngestRunner.Summary) {
+    /// ``show(fraction:line:done:)`` with the lock held.
+    private func update(fraction: Double, line: () -> String, done: Bool) {
+        guard !quiet else { return }
+        let now = Date()
+        if live {
+            guard now.timeIntervalSince(lastDraw) >= 0.1 || done else { return }
+            lastDraw = now
+            draw(fraction: fraction, line: line())
+        } else if now.timeIntervalSince(lastLine) >= 2 {
+            lastLine = now
+            Terminal.err(line() + "\n")
+        }
+    }
+
+    private func draw(fraction: Double, line: String) {
         let width = 24
-        let fraction =
-            totalBytes > 0
-            ? min(1, Double(summary.bytes) / Double(totalBytes))
-            : (totalFiles > 0 ? Double(summary.files) / Double(totalFiles) : 1)
-        let filled = Int(fraction * Double(width))
+        let filled = Int(min(1, max(0, fraction)) * Double(width))
         let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        Terminal.err("\r\u{1B}[2K" + bar + String(format: " %3.0f%%  ", fraction * 100) + line(summary))
+        Terminal.err("\r\u{1B}[2K" + bar + String(format: " %3.0f%%  ", fraction * 100) + line)
         barShown = true
     }
 

@@ -10,7 +10,7 @@ extension ShowCommand {
         guard let annotations = stored.annotations else {
             return [
                 "Time expressions: not extracted — this article was stored by a version of Storyline "
-                    + "that did not extract at ingest; ingest its input into a new database to get them."
+                    + "that did not extract at ingest; run `storyline reextract` to get them."
             ]
         }
         let timexes = annotations.timexes

@@ -1,5 +1,6 @@
 import ArgumentParser
 import StorylineCore
+import StorylineExtract
 import StorylineStore
 
 /// `storyline show ID`
@@ -45,6 +46,20 @@ struct ShowCommand: AsyncParsableCommand {
         }
     }
 
+    /// Which extractor version made the article's annotations, and whether `storyline reextract` would redo
+    /// them; nil when there are none (the time expressions section says so).
+    static func extractorNote(_ stored: StoredArticle) -> String? {
+        guard stored.annotations != nil else { return nil }
+        guard let version = stored.extractorVersion else {
+            return "unknown version (annotations stored before versions were recorded; `storyline reextract` "
+                + "updates them)"
+        }
+        guard version == ArticleExtractor.version else {
+            return "\(version) (this is \(ArticleExtractor.version); `storyline reextract` updates the annotations)"
+        }
+        return version
+    }
+
     /// The text output; with `colour`, time expressions are highlighted in the body.
     static func render(_ stored: StoredArticle, chrome: Bool, colour: Bool = false) -> String {
         let a = stored.article
@@ -66,6 +81,7 @@ struct ShowCommand: AsyncParsableCommand {
         field("dateline", a.dateline)
         field("words", String(a.wordCount))
         field("hash", a.contentHash)
+        field("extractor", Self.extractorNote(stored))
         out.append("")
         out.append("Sources (\(stored.sources.count)):")
         for source in stored.sources {

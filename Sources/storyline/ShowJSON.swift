@@ -4,7 +4,8 @@ import StorylineText
 
 /// The document `storyline show --json` prints: the stored article and its sources, and its annotations with
 /// Unicode-scalar offsets — the unit of every JSON output — into the article's text (its paragraphs joined by
-/// a blank line). A time expression has the same fields as in `storyline extract` output.
+/// a blank line). A time expression has the same fields as in `storyline extract` output. `extractorVersion`
+/// says which version of the extractor made the annotations.
 struct ShowJSON: Encodable {
     /// A time expression at the edge: Unicode-scalar offsets, `start` inclusive and `end` exclusive.
     struct Timex: Encodable, Equatable {
@@ -27,10 +28,13 @@ struct ShowJSON: Encodable {
     var sources: [ArticleSource]
     /// `nil` (JSON `null`) when the article was stored before Storyline extracted at ingest.
     var annotations: Annotations?
+    /// The extractor version that made ``annotations``; `nil` (JSON `null`) when unknown or there are none.
+    var extractorVersion: String?
 
     init(_ stored: StoredArticle) {
         article = stored.article
         sources = stored.sources
+        extractorVersion = stored.extractorVersion
         annotations = stored.annotations.map { annotations in
             let text = stored.article.text
             let utf8 = Array(text.utf8)
@@ -51,7 +55,7 @@ struct ShowJSON: Encodable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case article, sources, annotations
+        case article, sources, annotations, extractorVersion
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -60,5 +64,6 @@ struct ShowJSON: Encodable {
         try container.encode(sources, forKey: .sources)
         // Explicit `null`: "not extracted" is not the same as "nothing found".
         try container.encode(annotations, forKey: .annotations)
+        try container.encode(extractorVersion, forKey: .extractorVersion)
     }
 }

@@ -13,7 +13,10 @@ struct Storyline: AsyncParsableCommand {
             and stores clean articles with their metadata in an embedded SQLite database \
             (./storyline.db unless --db says otherwise).
             """,
-        subcommands: [DemoCommand.self, IngestCommand.self, ArticlesCommand.self, ShowCommand.self, ExtractCommand.self]
+        subcommands: [
+            DemoCommand.self, IngestCommand.self, ArticlesCommand.self, ShowCommand.self, ExtractCommand.self,
+            ReextractCommand.self,
+        ]
     )
 
     static func main() async {

@@ -13,8 +13,31 @@ struct SQLiteMigrationTests {
     /// Creates a database as Storyline left it before annotations were stored — the shipped migration "v1"
     /// only — holding `readings`, written with the v1 columns.
     static func makeV1Database(at path: String, readings: [Article]) async throws {
+        try await makeDatabase(at: path, upTo: "v1", readings: readings)
+    }
+
+    /// Creates a database as Storyline left it before extractor versions were recorded — the migrations up to
+    /// "v2-annotations" — holding `readings` with their annotations, written with the v2 columns.
+    static func makeV2Database(at path: String, readings: [AnnotatedArticle]) async throws {
+        try await makeDatabase(at: path, upTo: "v2-annotations", readings: readings.map(\.article))
+        try await DatabaseQueue(path: path).write { db in
+            for annotated in readings {
+                let id = annotated.article.id
+                guard
+                    try Bool.fetchOne(db, sql: "SELECT annotated = 0 FROM article WHERE id = ?", arguments: [id])
+                        == true
+                else { continue }
+                try db.execute(sql: "UPDATE article SET annotated = 1 WHERE id = ?", arguments: [id])
+                try SQLiteStore.insertAnnotations(annotated.annotations, articleID: id, db)
+            }
+        }
+    }
+
+    /// Creates a database with the shipped migrations up to `migration`, holding `readings` written with the
+    /// v1 columns.
+    private static func makeDatabase(at path: String, upTo migration: String, readings: [Article]) async throws {
         let queue = try DatabaseQueue(path: path)
-        try SQLiteStore.migrator.migrate(queue, upTo: "v1")
+        try SQLiteStore.migrator.migrate(queue, upTo: migration)
         try await queue.write { db in
             for article in readings {
                 let byline = try SQLiteStore.json(article.byline)
@@ -77,12 +100,14 @@ struct SQLiteMigrationTests {
             #expect(try await Self.migrations(at: path) == ["v1"])
 
             let store = try SQLiteStore(path: path)
-            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations"])
+            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations", "v3-extractor-version"])
             #expect(try await store.counts() == StoreCounts(articles: 2, sources: 3))
             let storedLive = try #require(try await store.article(id: live.id))
             #expect(storedLive.article == live)
             #expect(storedLive.sources == [ArticleSource(live), ArticleSource(copy)])
             #expect(storedLive.annotations == nil, "a v1 article was never annotated: unknown, not empty")
+            #expect(storedLive.extractorVersion == nil)
+            #expect(try await store.countArticles(notExtractedBy: "2026.11.23-1") == 2, "both need extracting")
             #expect(try await store.article(id: old.id)?.annotations == nil)
 
             // Re-saving a v1 article changes nothing, as for any stored body.
@@ -97,8 +122,77 @@ struct SQLiteMigrationTests {
 
             // Opening the migrated file again applies nothing more.
             let reopened = try SQLiteStore(path: path)
-            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations"])
+            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations", "v3-extractor-version"])
             #expect(try await reopened.article(id: new.article.id)?.annotations == new.annotations)
+        }
+    }
+
+    @Test("a v2 database migrates: its annotations read back from an unknown extractor version, to be redone")
+    func v2DatabaseMigrates() async throws {
+        let live = Sample.annotatedLiveBlog()
+        let plain = Sample.annotated("Annotated before versions were recorded.")
+        let copy = Sample.syndicated(plain.article, outlet: "AP", url: "https://apnews.com/article/v2")
+        let nothingFound = AnnotatedArticle(article: Sample.article("Nothing found here."), annotations: .init())
+        let new = Self.extracted(Sample.annotated("Stored after the upgrade."), by: "2026.11.23-1")
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            let readings = [live, plain, AnnotatedArticle(article: copy, annotations: .init()), nothingFound]
+            try await Self.makeV2Database(at: path, readings: readings)
+            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations"])
+
+            let store = try SQLiteStore(path: path)
+            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations", "v3-extractor-version"])
+            #expect(try await store.counts() == StoreCounts(articles: 3, sources: 4))
+            for saved in [live, plain, nothingFound] {
+                let stored = try #require(try await store.article(id: saved.article.id))
+                #expect(stored.article == saved.article)
+                #expect(stored.annotations == saved.annotations, "v2 annotations are kept")
+                #expect(stored.extractorVersion == nil, "made by a version nobody recorded")
+            }
+            #expect(try await store.article(id: plain.article.id)?.sources.count == 2)
+            // Every v2 article is outdated for any version.
+            #expect(try await store.countArticles(notExtractedBy: "2026.11.23-1") == 3)
+            let page = try await store.storedArticles(after: nil, limit: 10, notExtractedBy: "2026.11.23-1")
+            #expect(page.map(\.article.id) == [live, plain, nothingFound].map(\.article.id).sorted())
+
+            #expect(try await store.save([new]) == [.inserted])
+            #expect(try await store.article(id: new.article.id)?.extractorVersion == "2026.11.23-1")
+            #expect(try await store.countArticles(notExtractedBy: "2026.11.23-1") == 3)
+            try await store.replaceAnnotations(
+                page.map { (id: $0.article.id, annotations: ArticleAnnotations()) },
+                extractorVersion: "2026.11.23-1"
+            )
+            #expect(try await store.countArticles(notExtractedBy: "2026.11.23-1") == 0)
+            #expect(try await store.article(id: live.article.id)?.annotations == ArticleAnnotations())
+            #expect(try store.integrityCheck() == [])
+        }
+    }
+
+    /// `annotated` as extracted by `version`.
+    static func extracted(_ annotated: AnnotatedArticle, by version: String?) -> AnnotatedArticle {
+        var copy = annotated
+        copy.extractorVersion = version
+        return copy
+    }
+
+    @Test("paging reads the extraction index, not the article bodies")
+    func pagingUsesTheExtractionIndex() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            _ = try SQLiteStore(path: path)
+            let plans = try await DatabaseQueue(path: path).read { db in
+                try [
+                    "SELECT id FROM article WHERE id > 'a' AND (annotated = 0 OR extractor_version IS NOT 'v') "
+                        + "ORDER BY id LIMIT 10",
+                    "SELECT COUNT(*) FROM article WHERE annotated = 0 OR extractor_version IS NOT 'v'",
+                ].map { sql in
+                    try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql).map { $0["detail"] as String }
+                        .joined(separator: "; ")
+                }
+            }
+            for plan in plans {
+                #expect(plan.contains("COVERING INDEX article_extraction"), "\(plan)")
+            }
         }
     }
 

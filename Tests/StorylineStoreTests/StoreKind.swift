@@ -1,4 +1,5 @@
 import Foundation
+import StorylineCore
 import StorylineSQLite
 import StorylineStore
 import Testing
@@ -18,6 +19,23 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
         case .sqlite:
             try await withTemporaryDirectory { directory in
                 try await body(SQLiteStore(path: directory + "/storyline.db"))
+            }
+        }
+    }
+
+    /// Runs `body` with a new store of this kind holding `readings` without annotations, as a database
+    /// written before Storyline stored annotations holds them (SQLite: a v1 file, migrated on opening).
+    func withStore(unannotated readings: [Article], _ body: (any ArticleStore) async throws -> Void) async throws {
+        switch self {
+        case .memory:
+            let store = InMemoryStore()
+            try store.storeUnannotated(readings)
+            try await body(store)
+        case .sqlite:
+            try await withTemporaryDirectory { directory in
+                let path = directory + "/storyline.db"
+                try await SQLiteMigrationTests.makeV1Database(at: path, readings: readings)
+                try await body(SQLiteStore(path: path))
             }
         }
     }

@@ -77,7 +77,7 @@ struct ShowCommandTests {
         #expect(
             unknown.hasSuffix(
                 "Time expressions: not extracted — this article was stored by a version of "
-                    + "Storyline that did not extract at ingest; ingest its input into a new database to get them."
+                    + "Storyline that did not extract at ingest; run `storyline reextract` to get them."
             )
         )
         #expect(!unknown.contains("\u{1B}"))
