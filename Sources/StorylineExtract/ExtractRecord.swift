@@ -78,7 +78,12 @@ public struct ExtractRecord: Sendable {
         }
         // The same pipeline as `storyline ingest`, so that the two never disagree.
         let annotations = ArticleExtractor().annotate(text: text, documentDate: date)
-        return ExtractRecord(json: render(id: id, text: text, timexes: annotations.timexes), error: nil)
+        // Entities are tagged here until the store keeps mentions; then this moves into ArticleExtractor.
+        let entities = EntityTagger.shipped?.tag(text) ?? []
+        return ExtractRecord(
+            json: render(id: id, text: text, entities: entities, timexes: annotations.timexes),
+            error: nil
+        )
     }
 
     static func failure(id: String?, _ error: ExtractError) -> ExtractRecord {
@@ -88,10 +93,19 @@ public struct ExtractRecord: Sendable {
         return ExtractRecord(json: json, error: error)
     }
 
-    static func render(id: String, text: String, timexes: [TimeExpression]) -> String {
+    static func render(id: String, text: String, entities: [EntityMention] = [], timexes: [TimeExpression]) -> String {
         let offsets = ScalarOffsets(text)
         let utf8 = Array(text.utf8)
-        var out = "{\"id\":" + jsonString(id) + ",\"entities\":[],\"quotes\":[],\"timexes\":["
+        var out = "{\"id\":" + jsonString(id) + ",\"entities\":["
+        for (n, e) in entities.enumerated() {
+            if n > 0 { out += "," }
+            let surface = String(decoding: utf8[e.range.start..<e.range.end], as: UTF8.self)
+            let scalar = offsets.scalarRange(of: e.range)
+            out +=
+                "{\"text\":" + jsonString(surface) + ",\"type\":\"" + e.type.rawValue + "\",\"entity\":"
+                + jsonString(e.canonical) + ",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
+        }
+        out += "],\"quotes\":[],\"timexes\":["
         for (n, t) in timexes.enumerated() {
             if n > 0 { out += "," }
             let surface = String(decoding: utf8[t.range.start..<t.range.end], as: UTF8.self)
