@@ -105,7 +105,7 @@ public struct ExtractRecord: Sendable {
                 "{\"text\":" + jsonString(surface) + ",\"type\":\"" + e.type.rawValue + "\",\"entity\":"
                 + jsonString(e.canonical) + ",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
         }
-        out += "],\"quotes\":[],\"timexes\":["
+        out += "],\"quotes\":[" + renderQuotes(text: text, entities: entities, offsets: offsets) + "],\"timexes\":["
         for (n, t) in timexes.enumerated() {
             if n > 0 { out += "," }
             let surface = String(decoding: utf8[t.range.start..<t.range.end], as: UTF8.self)
@@ -115,6 +115,22 @@ public struct ExtractRecord: Sendable {
                 + jsonString(t.value) + ",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
         }
         out += "]}"
+        return out
+    }
+
+    /// The `quotes` array's elements (FORMAT.md): quote text as in the input, the speaker's resolved name
+    /// (or the source as written, or null), the kind, and Unicode-scalar offsets.
+    static func renderQuotes(text: String, entities: [EntityMention], offsets: ScalarOffsets) -> String {
+        var out = ""
+        let utf8 = Array(text.utf8)
+        for (n, q) in QuoteExtractor().quotes(in: text, entities: entities).enumerated() {
+            if n > 0 { out += "," }
+            let surface = String(decoding: utf8[q.range.start..<q.range.end], as: UTF8.self)
+            let scalar = offsets.scalarRange(of: q.range)
+            out +=
+                "{\"text\":" + jsonString(surface) + ",\"speaker\":" + (q.attributedName.map(jsonString) ?? "null")
+                + ",\"kind\":\"" + q.kind.rawValue + "\",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
+        }
         return out
     }
 

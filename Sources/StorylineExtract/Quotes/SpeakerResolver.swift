@@ -1,0 +1,208 @@
+import StorylineCore
+import StorylineText
+
+/// Resolves the source phrase of a quote to a name: a name phrase to the person or organisation in it
+/// ("UK Prime Minister Keir Starmer" → "Keir Starmer"), a pronoun to the most salient earlier person
+/// ("he" → "Donald Trump"), a role to the person last introduced with it ("the Kremlin spokesman" →
+/// "Dmitry Peskov", after "Kremlin spokesman Dmitry Peskov").
+///
+/// Salience for v1 is simple: a pronoun goes to the last named speaker when that speaker was mentioned in
+/// the current or the two previous sentences, else to the first person named in the nearest sentence
+/// before it that names one. Entity mentions (from `EntityTagger`) sharpen all of this; without them the
+/// resolver falls back to capitalized words and earlier speakers.
+struct SpeakerResolver {
+    private let document: QuoteDocument
+    /// Entity mentions, in text order.
+    private let entities: [EntityMention]
+    /// Token index of the first token of each entity mention.
+    private let entityToken: [Int]
+    /// The last named person speaker: name and the token where it was named.
+    private(set) var lastPerson: (name: String, token: Int)?
+    /// The last named speaker of any kind (person or organisation).
+    private(set) var lastNamed: (name: String, token: Int)?
+
+    init(document: QuoteDocument, entities: [EntityMention]) {
+        self.document = document
+        let sorted = entities.sorted { $0.range < $1.range }
+        self.entities = sorted
+        var entityToken: [Int] = []
+        entityToken.reserveCapacity(sorted.count)
+        var t = 0
+        for e in sorted {
+            while t < document.tokens.count && document.tokens[t].range.end <= e.range.start { t += 1 }
+            entityToken.append(t)
+        }
+        self.entityToken = entityToken
+    }
+
+    /// The resolved name of a source phrase (tokens `phrase`), or nil; records the speaker for later
+    /// pronouns.
+    mutating func resolve(_ phrase: Range<Int>) -> String? {
+        let d = document
+        let first = phrase.lowerBound
+        if phrase.count == 1, d.classes[first].contains(.personPronoun) {
+            return resolvePronoun(at: first, person: true)
+        }
+        if phrase.count == 1, d.classes[first].contains(.otherPronoun) {
+            if d.tokenIs(first, "it") || d.tokenIs(first, "they") {
+                return resolvePronoun(at: first, person: false)
+            }
+            return nil
+        }
+        let bytes = d.byteRange(phrase)
+        // An entity inside the phrase: the first person, else the first organisation.
+        var best: EntityMention?
+        for k in entityIndex(before: bytes.start)..<entities.count {
+            let e = entities[k]
+            if e.range.start >= bytes.end { break }
+            guard bytes.contains(e.range) else { continue }
+            if e.type == .person {
+                best = e
+                break
+            } else if e.type == .organization && best == nil {
+                best = e
+            }
+        }
+        if let best {
+            remember(best.canonical, at: phrase.lowerBound, person: best.type == .person)
+            if best.type == .organization { return d.string(tokens: trimDeterminer(phrase)) }
+            return best.canonical
+        }
+        // A name without an entity: the trailing run of capitalized non-role words.
+        var end = phrase.upperBound
+        while end > phrase.lowerBound && d.tokens[end - 1].kind == .possessive { end -= 1 }
+        var start = end
+        while start > phrase.lowerBound && d.isCapitalized(start - 1) && !d.classes[start - 1].contains(.roleNoun) {
+            start -= 1
+        }
+        if start < end && end == phrase.upperBound && d.isCapitalized(end - 1) {
+            let name = d.string(tokens: start..<end)
+            let isPerson = !d.classes[end - 1].contains(.roleNoun)
+            remember(name, at: phrase.lowerBound, person: isPerson)
+            return name
+        }
+        // "Peskov, the Kremlin spokesman": the leading run of capitalized non-role words.
+        var lead = phrase.lowerBound
+        while lead < phrase.upperBound && d.isCapitalized(lead) && !d.classes[lead].contains(.roleNoun)
+            && !d.classes[lead].contains(.determiner)
+        {
+            lead += 1
+        }
+        if lead > phrase.lowerBound && lead < phrase.upperBound && d.isPunct(lead, UInt8(ascii: ",")) {
+            let name = d.string(tokens: phrase.lowerBound..<lead)
+            remember(name, at: phrase.lowerBound, person: true)
+            return name
+        }
+        if let role = resolveRole(phrase) { return role }
+        // An organisation or a nominal source: the phrase itself, without a leading article.
+        let text = d.string(tokens: trimDeterminer(phrase))
+        if (phrase).contains(where: { d.isCapitalized($0) && $0 != phrase.lowerBound }) || d.isCapitalized(first) {
+            remember(text, at: phrase.lowerBound, person: false)
+        }
+        return nil
+    }
+
+    /// Records a speaker resolved elsewhere (a continuation of an earlier quote).
+    mutating func remember(_ name: String, at token: Int, person: Bool) {
+        lastNamed = (name, token)
+        if person { lastPerson = (name, token) }
+    }
+
+    private func trimDeterminer(_ phrase: Range<Int>) -> Range<Int> {
+        var start = phrase.lowerBound
+        if start + 1 < phrase.upperBound, document.classes[start].contains(.determiner) { start += 1 }
+        return start..<phrase.upperBound
+    }
+
+    /// "he"/"she": the last named person speaker if recently mentioned, else the first person of the
+    /// nearest sentence naming one. "it"/"they": the last named speaker.
+    private mutating func resolvePronoun(at token: Int, person: Bool) -> String? {
+        let d = document
+        let sentence = Int(d.sentenceOf[token])
+        if !person {
+            if let lastNamed, sentence - Int(d.sentenceOf[lastNamed.token]) <= 3 { return lastNamed.name }
+            return nil
+        }
+        if let lastPerson {
+            let distance = sentence - Int(d.sentenceOf[lastPerson.token])
+            if distance <= 2 || entities.isEmpty { return lastPerson.name }
+            if mentioned(lastPerson.name, from: max(0, sentence - 2), before: token) { return lastPerson.name }
+        }
+        // The first person named in the nearest sentence before the pronoun that names one.
+        var k = entityIndex(before: d.tokens[token].range.start) - 1
+        var found: EntityMention?
+        var foundSentence = -1
+        while k >= 0 {
+            let e = entities[k]
+            let s = Int(d.sentenceOf[min(entityToken[k], d.tokens.count - 1)])
+            if foundSentence >= 0 && s != foundSentence { break }
+            if sentence - s > 6 { break }
+            if e.type == .person && !d.inQuotation(min(entityToken[k], d.tokens.count - 1)) {
+                found = e
+                foundSentence = s
+            }
+            k -= 1
+        }
+        if let found {
+            lastPerson = (found.canonical, token)
+            return found.canonical
+        }
+        return lastPerson?.name
+    }
+
+    /// Whether an entity with canonical `name` is mentioned between sentence `from` and `token`.
+    private func mentioned(_ name: String, from sentence: Int, before token: Int) -> Bool {
+        var k = entityIndex(before: document.tokens[token].range.start) - 1
+        while k >= 0 {
+            let t = min(entityToken[k], document.tokens.count - 1)
+            if Int(document.sentenceOf[t]) < sentence { return false }
+            if entities[k].canonical == name { return true }
+            k -= 1
+        }
+        return false
+    }
+
+    /// The number of entity mentions that start before byte `offset`.
+    private func entityIndex(before offset: Int) -> Int {
+        var lo = 0
+        var hi = entities.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if entities[mid].range.start < offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// A role phrase ("the Kremlin spokesman", "the US president") resolved to the last person named
+    /// right after the same role word ("Kremlin spokesman Dmitry Peskov", "US President Donald Trump").
+    private mutating func resolveRole(_ phrase: Range<Int>) -> String? {
+        let d = document
+        let head = phrase.upperBound - 1
+        guard d.classes[head].contains(.roleNoun), !d.isCapitalized(head) || phrase.count > 1 else { return nil }
+        let headHash = d.lowerHash(head)
+        let modifiers = (phrase.lowerBound..<head).filter {
+            d.isCapitalized($0) && !d.classes[$0].contains(.determiner)
+        }
+        .map { d.lowerHash($0) }
+        var k = entityIndex(before: d.tokens[phrase.lowerBound].range.start) - 1
+        let floor = max(0, k - 200)  // bounded look-back keeps the pass linear
+        while k >= floor {
+            let e = entities[k]
+            let t = entityToken[k]
+            if e.type == .person {
+                var j = t - 1
+                while j >= 0 && t - j <= 4 && (d.classes[j].contains(.roleNoun) || d.isCapitalized(j)) {
+                    if d.lowerHash(j) == headHash,
+                        modifiers.allSatisfy({ m in (max(0, t - 5)..<t).contains { d.lowerHash($0) == m } })
+                    {
+                        remember(e.canonical, at: phrase.lowerBound, person: true)
+                        return e.canonical
+                    }
+                    j -= 1
+                }
+            }
+            k -= 1
+        }
+        return nil
+    }
+}
