@@ -78,10 +78,11 @@ public struct ExtractRecord: Sendable {
         }
         // The same pipeline as `storyline ingest`, so that the two never disagree.
         let annotations = ArticleExtractor().annotate(text: text, documentDate: date)
-        // Entities are tagged here until the store keeps mentions; then this moves into ArticleExtractor.
+        // Entities and quotes are found here until the store keeps them; then they move into ArticleExtractor.
         let entities = EntityTagger.shipped?.tag(text) ?? []
+        let quotes = QuoteExtractor().quotes(in: text, entities: entities)
         return ExtractRecord(
-            json: render(id: id, text: text, entities: entities, timexes: annotations.timexes),
+            json: render(id: id, text: text, entities: entities, quotes: quotes, timexes: annotations.timexes),
             error: nil
         )
     }
@@ -93,45 +94,48 @@ public struct ExtractRecord: Sendable {
         return ExtractRecord(json: json, error: error)
     }
 
-    static func render(id: String, text: String, entities: [EntityMention] = [], timexes: [TimeExpression]) -> String {
+    static func render(
+        id: String,
+        text: String,
+        entities: [EntityMention] = [],
+        quotes: [QuoteMention] = [],
+        timexes: [TimeExpression]
+    ) -> String {
         let offsets = ScalarOffsets(text)
         let utf8 = Array(text.utf8)
-        var out = "{\"id\":" + jsonString(id) + ",\"entities\":["
-        for (n, e) in entities.enumerated() {
-            if n > 0 { out += "," }
-            let surface = String(decoding: utf8[e.range.start..<e.range.end], as: UTF8.self)
-            let scalar = offsets.scalarRange(of: e.range)
-            out +=
-                "{\"text\":" + jsonString(surface) + ",\"type\":\"" + e.type.rawValue + "\",\"entity\":"
-                + jsonString(e.canonical) + ",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
+        let entityArray = array(entities, utf8, offsets, range: \.range) {
+            "\"type\":\"" + $0.type.rawValue + "\",\"entity\":" + jsonString($0.canonical)
         }
-        out += "],\"quotes\":[" + renderQuotes(text: text, entities: entities, offsets: offsets) + "],\"timexes\":["
-        for (n, t) in timexes.enumerated() {
-            if n > 0 { out += "," }
-            let surface = String(decoding: utf8[t.range.start..<t.range.end], as: UTF8.self)
-            let scalar = offsets.scalarRange(of: t.range)
-            out +=
-                "{\"text\":" + jsonString(surface) + ",\"type\":\"" + t.type.rawValue + "\",\"value\":"
-                + jsonString(t.value) + ",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
+        // The speaker's resolved name, else the source as written; null when the text does not say.
+        let quoteArray = array(quotes, utf8, offsets, range: \.range) {
+            "\"speaker\":" + ($0.attributedName.map(jsonString) ?? "null") + ",\"kind\":\"" + $0.kind.rawValue + "\""
         }
-        out += "]}"
-        return out
+        let timexArray = array(timexes, utf8, offsets, range: \.range) {
+            "\"type\":\"" + $0.type.rawValue + "\",\"value\":" + jsonString($0.value)
+        }
+        return "{\"id\":" + jsonString(id) + ",\"entities\":" + entityArray + ",\"quotes\":" + quoteArray
+            + ",\"timexes\":" + timexArray + "}"
     }
 
-    /// The `quotes` array's elements (FORMAT.md): quote text as in the input, the speaker's resolved name
-    /// (or the source as written, or null), the kind, and Unicode-scalar offsets.
-    static func renderQuotes(text: String, entities: [EntityMention], offsets: ScalarOffsets) -> String {
-        var out = ""
-        let utf8 = Array(text.utf8)
-        for (n, q) in QuoteExtractor().quotes(in: text, entities: entities).enumerated() {
+    /// A JSON array of FORMAT.md items: `{"text": the surface exactly as in the input, <fields>, "start", "end"}`
+    /// with Unicode-scalar offsets.
+    static func array<Item>(
+        _ items: [Item],
+        _ utf8: [UInt8],
+        _ offsets: ScalarOffsets,
+        range: (Item) -> TextRange,
+        fields: (Item) -> String
+    ) -> String {
+        var out = "["
+        for (n, item) in items.enumerated() {
             if n > 0 { out += "," }
-            let surface = String(decoding: utf8[q.range.start..<q.range.end], as: UTF8.self)
-            let scalar = offsets.scalarRange(of: q.range)
+            let r = range(item)
+            let scalar = offsets.scalarRange(of: r)
             out +=
-                "{\"text\":" + jsonString(surface) + ",\"speaker\":" + (q.attributedName.map(jsonString) ?? "null")
-                + ",\"kind\":\"" + q.kind.rawValue + "\",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
+                "{\"text\":" + jsonString(String(decoding: utf8[r.start..<r.end], as: UTF8.self)) + "," + fields(item)
+                + ",\"start\":\(scalar.start),\"end\":\(scalar.end)}"
         }
-        return out
+        return out + "]"
     }
 
     /// A JSON string literal.
