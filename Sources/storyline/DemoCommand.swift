@@ -7,7 +7,7 @@ import StorylineStore
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Ingest the bundled example corpus (Examples/) into SQLite and show what was found."
+        abstract: "Ingest the bundled example corpus (Examples/corpus) into SQLite and show what was found."
     )
 
     @OptionGroup var store: StoreOptions
@@ -17,7 +17,9 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         guard let directory = examples ?? Self.locateExamples() else {
-            Terminal.error("cannot find the Examples/ directory; run from the repository root or pass --examples DIR")
+            Terminal.error(
+                "cannot find the Examples/corpus directory; run from the repository root or pass --examples DIR"
+            )
             throw ExitCode(2)
         }
         Terminal.out("Storyline demo — reading \(directory) into \(store.db)\n")
@@ -54,13 +56,14 @@ struct DemoCommand: AsyncParsableCommand {
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }
 
-    /// `Examples/` in the working directory, else beside the package this binary was built from.
+    /// `Examples/corpus` in the working directory, else beside the package this binary was built from (not
+    /// `Examples/` itself: its README is not an article).
     static func locateExamples() -> String? {
         let fm = FileManager.default
-        if fm.fileExists(atPath: "Examples") { return "Examples" }
+        if fm.fileExists(atPath: "Examples/corpus") { return "Examples/corpus" }
         let source = URL(fileURLWithPath: #filePath)  // …/Sources/storyline/DemoCommand.swift
         let root = source.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let candidate = root.appendingPathComponent("Examples").path
+        let candidate = root.appendingPathComponent("Examples/corpus").path
         return fm.fileExists(atPath: candidate) ? candidate : nil
     }
 }
