@@ -77,10 +77,13 @@ let package = Package(
             ]
         ),
 
+        // What the benchmarks share: memory and CPU-time readings, a parallel pass over in-memory items.
+        .target(name: "StorylineBenchSupport", path: "Benchmarks/Support"),
+
         // Throughput benchmark of the ingest path (run by Benchmarks/run-ingest-benchmark.sh).
         .executableTarget(
             name: "storyline-ingest-bench",
-            dependencies: ["StorylineCore", "StorylineIngest"],
+            dependencies: ["StorylineCore", "StorylineIngest", "StorylineBenchSupport"],
             path: "Benchmarks/IngestBench"
         ),
 
@@ -94,7 +97,7 @@ let package = Package(
         // Throughput benchmark of the time tagger (run by Benchmarks/run-time-benchmark.sh).
         .executableTarget(
             name: "storyline-time-bench",
-            dependencies: ["StorylineCore", "StorylineExtract"],
+            dependencies: ["StorylineCore", "StorylineExtract", "StorylineBenchSupport"],
             path: "Benchmarks/TimeBench"
         ),
 

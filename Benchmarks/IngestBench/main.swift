@@ -13,6 +13,7 @@
 import Foundation
 import StorylineCore
 import StorylineIngest
+import StorylineBenchSupport
 
 struct Options {
     var directory = ""
@@ -58,27 +59,13 @@ func parseOptions() -> Options {
     return options
 }
 
-/// Peak resident set size (VmHWM) and current RSS (VmRSS) in bytes, from /proc/self/status.
-func memoryStatus() -> (peak: Int, current: Int) {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-    var peak = 0
-    var current = 0
-    for line in text.split(separator: "\n") {
-        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard fields.count >= 2, let kb = Int(fields[1]) else { continue }
-        if fields[0] == "VmHWM:" { peak = kb * 1024 }
-        if fields[0] == "VmRSS:" { current = kb * 1024 }
-    }
-    return (peak, current)
-}
-
 struct Page: Sendable {
     let name: String
     let bytes: [UInt8]
 }
 
 /// What one pass over pages produced: counted so the optimiser cannot drop the work.
-struct Tally: Sendable {
+struct Tally: Mergeable {
     var articles = 0
     var failures = 0
     var paragraphs = 0
@@ -112,24 +99,6 @@ func ingest(_ pages: ArraySlice<Page>) -> Tally {
         }
     }
     return tally
-}
-
-func ingestParallel(_ pages: [Page], workers: Int) async -> Tally {
-    // Small chunks balance the load across workers (pages differ 3x in size); the cooperative pool
-    // runs as many chunks at once as there are cores.
-    let chunkSize = max(1, pages.count / max(1, workers * 16))
-    return await withTaskGroup(of: Tally.self) { group in
-        var start = 0
-        while start < pages.count {
-            let end = min(pages.count, start + chunkSize)
-            let slice = pages[start..<end]
-            group.addTask { ingest(slice) }
-            start = end
-        }
-        var total = Tally()
-        for await part in group { total.add(part) }
-        return total
-    }
 }
 
 struct ModeResult: Codable {
@@ -182,19 +151,6 @@ struct Report: Codable {
         case peakRSSBytes = "peak_rss_bytes"
         case rssAfterLoadBytes = "rss_after_load_bytes"
     }
-}
-
-/// User + system CPU time of the whole process (all threads), in seconds.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
-}
-
-func seconds(_ d: Duration) -> Double {
-    let c = d.components
-    return Double(c.seconds) + Double(c.attoseconds) * 1e-18
 }
 
 func measure(
@@ -314,7 +270,7 @@ modes.append(
         bytes: totalBytes,
         count: pages.count
     ) {
-        await ingestParallel(pages, workers: options.threads)
+        await parallelTally(pages, workers: options.threads, ingest)
     }
 )
 

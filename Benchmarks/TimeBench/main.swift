@@ -19,6 +19,7 @@
 import Foundation
 import StorylineCore
 import StorylineExtract
+import StorylineBenchSupport
 
 let usage = "usage: storyline-time-bench <news.jsonl> [--rounds N] [--min-seconds S] [--limit N]"
 
@@ -61,20 +62,6 @@ func parseOptions() -> Options {
     return options
 }
 
-/// Peak resident set size (VmHWM) and current RSS (VmRSS) in bytes, from /proc/self/status.
-func memoryStatus() -> (peak: Int, current: Int) {
-    guard let text = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return (0, 0) }
-    var peak = 0
-    var current = 0
-    for line in text.split(separator: "\n") {
-        let fields = line.split(whereSeparator: { $0 == " " || $0 == "\t" })
-        guard fields.count >= 2, let kb = Int(fields[1]) else { continue }
-        if fields[0] == "VmHWM:" { peak = kb * 1024 }
-        if fields[0] == "VmRSS:" { current = kb * 1024 }
-    }
-    return (peak, current)
-}
-
 /// One input line as it is in the file.
 struct Record: Decodable {
     var id: String
@@ -102,7 +89,7 @@ func wordCount(_ text: String) -> Int {
 }
 
 /// What one pass over the documents produced: counted so the optimiser cannot drop the work.
-struct Tally: Sendable, Codable {
+struct Tally: Mergeable, Codable {
     var documents = 0
     var timexes = 0
     var date = 0
@@ -149,24 +136,6 @@ func tag(_ documents: ArraySlice<Document>) -> Tally {
         }
     }
     return tally
-}
-
-func tagParallel(_ documents: [Document], workers: Int) async -> Tally {
-    // Small chunks balance the load (articles differ 100x in length); the cooperative pool runs as many
-    // chunks at once as there are cores.
-    let chunkSize = max(1, documents.count / max(1, workers * 16))
-    return await withTaskGroup(of: Tally.self) { group in
-        var start = 0
-        while start < documents.count {
-            let end = min(documents.count, start + chunkSize)
-            let slice = documents[start..<end]
-            group.addTask { tag(slice) }
-            start = end
-        }
-        var total = Tally()
-        for await part in group { total.add(part) }
-        return total
-    }
 }
 
 struct ModeResult: Codable {
@@ -224,19 +193,6 @@ struct Report: Codable {
         case peakRSSBytes = "peak_rss_bytes"
         case rssAfterLoadBytes = "rss_after_load_bytes"
     }
-}
-
-/// User + system CPU time of the whole process (all threads), in seconds.
-func cpuSeconds() -> Double {
-    var usage = rusage()
-    getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-    return Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) * 1e-6
-        + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) * 1e-6
-}
-
-func seconds(_ d: Duration) -> Double {
-    let c = d.components
-    return Double(c.seconds) + Double(c.attoseconds) * 1e-18
 }
 
 struct Corpus {
@@ -341,7 +297,7 @@ modes.append(
         minSeconds: options.minSeconds,
         corpus: corpus
     ) {
-        await tagParallel(documents, workers: options.threads)
+        await parallelTally(documents, workers: options.threads, tag)
     }
 )
 
