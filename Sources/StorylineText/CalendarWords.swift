@@ -25,6 +25,8 @@ public enum CalendarWords {
         /// A short form that is also a common English word ("mar", "sun", "sat", "wed"): safe in a dateline
         /// or a metadata field, not in running text.
         public var isCommonWord: Bool
+        /// The spelling as a `String`.
+        public var text: String { "\(spelling)" }
     }
 
     /// Month names and abbreviations ("may" has no separate abbreviation).

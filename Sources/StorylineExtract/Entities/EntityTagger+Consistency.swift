@@ -1,4 +1,5 @@
 import StorylineCore
+import StorylineText
 
 extension EntityTagger {
     /// Adds the mentions the model missed where the document itself says what a word is ("one sense per
@@ -60,12 +61,10 @@ extension EntityTagger {
         document.sentences.contains { $0.lowerBound == i }
     }
 
+    /// Month names, and abbreviations with and without their full stop ("Feb", "Feb.").
     private static let months: Set<UInt64> = Set(
-        [
-            "jan", "jan.", "january", "feb", "feb.", "february", "mar", "mar.", "march", "apr", "apr.", "april", "may",
-            "jun", "june", "jul", "july", "aug", "aug.", "august", "sep", "sep.", "sept", "sept.", "september",
-            "oct", "oct.", "october", "nov", "nov.", "november", "dec", "dec.", "december",
-        ].map { FeatureHash.string($0) }
+        CalendarWords.months.flatMap { $0.isAbbreviation ? [$0.text, $0.text + "."] : [$0.text] }
+            .map { FeatureHash.string($0) }
     )
 
     /// Whether a span is a date: a month name and numbers only.

@@ -1,3 +1,5 @@
+import StorylineText
+
 /// The closed word classes quote extraction looks up per token: speech and cognition cues (every
 /// inflected form), pronouns, determiners, clause openers, auxiliaries, prepositions, time words, role
 /// nouns and channel nouns.
@@ -165,14 +167,14 @@ struct QuoteLexicon: Sendable {
         "on", "in", "at", "during", "to", "with", "via", "through", "after", "before", "from", "for", "by",
         "over", "about", "in", "into", "upon", "amid", "following", "ahead", "late", "early",
     ]
-    static let timeWords = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-        "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night", "day",
-        "last", "this", "next", "earlier", "later", "recently", "january", "february", "march", "april", "may",
-        "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr",
-        "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "overnight", "previously", "weeks", "months",
-        "days", "years", "ago", "late", "early",
-    ]
+    /// Words of time that may stand between a cue and its speaker ("said on Monday", "told reporters last
+    /// week"); month and weekday names come from the shared table.
+    static let timeWords: [String] =
+        [
+            "today", "yesterday", "tonight", "week", "weekend", "month", "year", "morning", "afternoon", "evening",
+            "night", "day", "last", "this", "next", "earlier", "later", "recently", "overnight", "previously",
+            "weeks", "months", "days", "years", "ago", "late", "early",
+        ] + CalendarWords.months.map(\.text) + CalendarWords.weekdays.filter { !$0.isAbbreviation }.map(\.text)
     static let roleNouns = [
         "president", "spokesman", "spokeswoman", "spokesperson", "minister", "secretary", "leader", "chancellor",
         "official", "officials", "diplomat", "diplomats", "source", "sources", "aide", "aides", "adviser",
