@@ -13,67 +13,30 @@ public struct ExtractRecord: Sendable {
 
     /// Processes one input line (`lineNumber` is 1-based and used in error messages only).
     public static func process(_ line: [UInt8], lineNumber: Int, source: String) -> ExtractRecord {
+        func fail(_ id: String?, _ code: ExtractError.Code, _ message: String) -> ExtractRecord {
+            failure(id: id, ExtractError(code: code, source: source, line: lineNumber, message: message))
+        }
         let object: [String: Any]
         do {
             guard let parsed = try JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
-                return failure(
-                    id: nil,
-                    ExtractError(
-                        code: .notAnObject,
-                        source: source,
-                        line: lineNumber,
-                        message: "the line is JSON but not an object"
-                    )
-                )
+                return fail(nil, .notAnObject, "the line is JSON but not an object")
             }
             object = parsed
         } catch {
             let excerpt = String(decoding: line.prefix(60), as: UTF8.self)
-            return failure(
-                id: nil,
-                ExtractError(
-                    code: .invalidJSON,
-                    source: source,
-                    line: lineNumber,
-                    message: "not valid JSON: \"\(excerpt)\(line.count > 60 ? "…" : "")\""
-                )
-            )
+            return fail(nil, .invalidJSON, "not valid JSON: \"\(excerpt)\(line.count > 60 ? "…" : "")\"")
         }
         guard let id = object["id"] as? String else {
-            return failure(
-                id: nil,
-                ExtractError(
-                    code: .missingField,
-                    source: source,
-                    line: lineNumber,
-                    message: "the record has no string \"id\""
-                )
-            )
+            return fail(nil, .missingField, "the record has no string \"id\"")
         }
         guard let text = object["text"] as? String else {
-            return failure(
-                id: id,
-                ExtractError(
-                    code: .missingField,
-                    source: source,
-                    line: lineNumber,
-                    message: "record \"\(id)\" has no string \"text\""
-                )
-            )
+            return fail(id, .missingField, "record \"\(id)\" has no string \"text\"")
         }
         var date: PublicationDate?
         if let published = object["published"] as? String, !published.isEmpty {
             date = PublicationDate(iso8601: published) ?? PublicationDate(iso8601: String(published.prefix(10)))
             if date == nil {
-                return failure(
-                    id: id,
-                    ExtractError(
-                        code: .badDate,
-                        source: source,
-                        line: lineNumber,
-                        message: "record \"\(id)\" has an unreadable \"published\" date \"\(published)\""
-                    )
-                )
+                return fail(id, .badDate, "record \"\(id)\" has an unreadable \"published\" date \"\(published)\"")
             }
         }
         // The same pipeline as `storyline ingest`, so that the two never disagree.
