@@ -100,27 +100,29 @@ struct EntityGazetteer: Sendable {
 
     private mutating func add(_ name: String, source: Source, canonical name2: String, _ tokenizer: Tokenizer) {
         guard !name.isEmpty else { return }
-        let hashes = Self.tokenHashes(name, lower: false, tokenizer)
-        guard !hashes.isEmpty, hashes.count <= Self.maxLength else { return }
-        var h = FeatureHash.seed
-        for (n, t) in hashes.enumerated() {
-            h = FeatureHash.combine(h, t)
-            if n < hashes.count - 1 { namePrefixes.insert(h) }
-        }
+        guard let h = Self.sequenceHash(Self.tokenHashes(name, lower: false, tokenizer), prefixes: &namePrefixes)
+        else { return }
         names[h, default: 0] |= 1 << Sources(source.rawValue)
         let key = FeatureHash.combine(h, UInt64(source.rawValue))
         if canonical[key] == nil { canonical[key] = name2 }
     }
 
     private mutating func addTitle(_ form: String, _ tokenizer: Tokenizer) {
-        let hashes = Self.tokenHashes(form, lower: true, tokenizer)
-        guard !hashes.isEmpty, hashes.count <= Self.maxLength else { return }
+        guard let h = Self.sequenceHash(Self.tokenHashes(form, lower: true, tokenizer), prefixes: &titlePrefixes)
+        else { return }
+        titles.insert(h)
+    }
+
+    /// The hash of a token sequence of at most ``maxLength`` tokens (nil for an empty or longer one), with
+    /// the hash of each proper prefix put in `prefixes` so that a longest-match scan knows when to go on.
+    private static func sequenceHash(_ hashes: [UInt64], prefixes: inout Set<UInt64>) -> UInt64? {
+        guard !hashes.isEmpty, hashes.count <= maxLength else { return nil }
         var h = FeatureHash.seed
         for (n, t) in hashes.enumerated() {
             h = FeatureHash.combine(h, t)
-            if n < hashes.count - 1 { titlePrefixes.insert(h) }
+            if n < hashes.count - 1 { prefixes.insert(h) }
         }
-        titles.insert(h)
+        return h
     }
 
     private static func tokenHashes(_ text: String, lower: Bool, _ tokenizer: Tokenizer) -> [UInt64] {
