@@ -11,7 +11,7 @@ extension EntityTagger {
         in document: EntityDocument
     ) -> [(tokens: Range<Int>, type: EntityType)] {
         let tokens = document.tokens
-        var spans = spans.filter { !isDate($0.tokens, in: document) }
+        var spans = repeatedNames(spans.filter { !isDate($0.tokens, in: document) }, in: document)
         var known: [UInt64: EntityType] = [:]
         var votes: [UInt64: [EntityType: Int]] = [:]
         for span in spans where span.tokens.count == 1 {
@@ -55,6 +55,95 @@ extension EntityTagger {
         }
         if added { spans.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
         return spans
+    }
+
+    /// Adds the other occurrences of every multi-word name the model found once ("Church of Scientology",
+    /// "Tom Cruise"): the same token sequence elsewhere, not inside a longer capitalized run and not
+    /// crossing another mention, becomes a mention of the type most often given to it; mentions lying
+    /// inside the occurrence ("Cruise" alone within "Tom Cruise") are replaced by it.
+    static func repeatedNames(
+        _ spans: [(tokens: Range<Int>, type: EntityType)],
+        in document: EntityDocument
+    ) -> [(tokens: Range<Int>, type: EntityType)] {
+        let tokens = document.tokens
+        // Sequence hash → (length, votes per type); names indexed by their first token.
+        // Titles are never part of a name, so a span holding one is a model error not to be copied.
+        var names: [UInt64: (length: Int, votes: [EntityType: Int])] = [:]
+        var firsts = Set<UInt64>()
+        for span in spans
+        where span.tokens.count >= 2 && !span.tokens.contains(where: { document.matches.titlePosition[$0] != 255 }) {
+            let h = sequenceHash(span.tokens, in: document)
+            names[h, default: (span.tokens.count, [:])].votes[span.type, default: 0] += 1
+            firsts.insert(document.exact[span.tokens.lowerBound])
+        }
+        guard !names.isEmpty else { return spans }
+        var owner = [Int](repeating: -1, count: tokens.count)
+        for (n, span) in spans.enumerated() {
+            for i in span.tokens { owner[i] = n }
+        }
+        let lengths = Set(names.values.map(\.length)).sorted(by: >)
+        // Occurrences to fill in, and per name how often the model read an occurrence as shorter names
+        // ("US" and "Donald Trump" in "US President Donald Trump"): such readings count against the whole.
+        var candidates: [(tokens: Range<Int>, name: UInt64, inside: Set<Int>)] = []
+        var splits: [UInt64: Int] = [:]
+        var i = 0
+        while i < tokens.count {
+            guard firsts.contains(document.exact[i]) else {
+                i += 1
+                continue
+            }
+            var matched = false
+            for length in lengths where i + length <= tokens.count {
+                let range = i..<i + length
+                let name = sequenceHash(range, in: document)
+                guard let entry = names[name], entry.length == length else { continue }
+                // Already a mention exactly, or crossing one that reaches outside: leave it.
+                let inside = Set(range.map { owner[$0] }.filter { $0 >= 0 })
+                if inside.contains(where: { spans[$0].tokens == range }) { break }
+                if inside.contains(where: { !range.contains(spans[$0].tokens.lowerBound) || spans[$0].tokens.upperBound > range.upperBound }) {
+                    break
+                }
+                if isCapitalizedWord(range.upperBound, in: document) { break }
+                if range.lowerBound > 0, isCapitalizedWord(range.lowerBound - 1, in: document),
+                    document.matches.titlePosition[range.lowerBound - 1] == 255,
+                    !isSentenceStart(range.lowerBound - 1, in: document)
+                {
+                    break
+                }
+                if !inside.isEmpty { splits[name, default: 0] += 1 }
+                candidates.append((range, name, inside))
+                matched = true
+                i = range.upperBound
+                break
+            }
+            if !matched { i += 1 }
+        }
+        var added: [(tokens: Range<Int>, type: EntityType)] = []
+        var removed = Set<Int>()
+        for candidate in candidates {
+            let votes = names[candidate.name]!.votes
+            guard votes.values.reduce(0, +) > splits[candidate.name, default: 0] else { continue }
+            let type = votes.max {
+                $0.value < $1.value || ($0.value == $1.value && $0.key.rawValue > $1.key.rawValue)
+            }!.key
+            added.append((candidate.tokens, type))
+            removed.formUnion(candidate.inside)
+        }
+        guard !added.isEmpty else { return spans }
+        var result = spans.enumerated().filter { !removed.contains($0.offset) }.map(\.element) + added
+        result.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return result
+    }
+
+    private static func sequenceHash(_ range: Range<Int>, in document: EntityDocument) -> UInt64 {
+        var h = FeatureHash.seed
+        for j in range { h = FeatureHash.combine(h, document.exact[j]) }
+        return h
+    }
+
+    private static func isCapitalizedWord(_ i: Int, in document: EntityDocument) -> Bool {
+        i >= 0 && i < document.tokens.count && document.tokens[i].kind == .word
+            && document.tokens[i].flags.contains(.capitalized)
     }
 
     private static func isSentenceStart(_ i: Int, in document: EntityDocument) -> Bool {
