@@ -85,6 +85,9 @@ struct EntityDocument {
         features.reserveCapacity(tokens.count * 48)
         var offsets: [Int32] = [0]
         offsets.reserveCapacity(tokens.count + 1)
+        // Given-name and surname bands of every token, looked up once.
+        let personBands: [UInt8] =
+            gazetteer.personNames.isEmpty ? Array(repeating: 0, count: tokens.count) : exact.map { gazetteer.personNames[$0] ?? 0 }
         let bos = FeatureHash.string("<s>")
         let eos = FeatureHash.string("</s>")
         // The sentence of every token (a token outside every sentence, such as a bullet marker, is its own).
@@ -103,7 +106,7 @@ struct EntityDocument {
                     return (UInt64(matches.nameSources[j]), UInt64(matches.namePosition[j]))
                 }
                 @inline(__always) func personName(_ j: Int) -> UInt64 {
-                    sentence.contains(j) ? UInt64(gazetteer.personNames[exact[j]] ?? 0) : 0
+                    sentence.contains(j) ? UInt64(personBands[j]) : 0
                 }
                 @inline(__always) func title(_ j: Int) -> UInt64 {
                     sentence.contains(j) ? UInt64(matches.titlePosition[j]) : 254
