@@ -39,13 +39,16 @@ public struct ExtractRecord: Sendable {
                 return fail(id, .badDate, "record \"\(id)\" has an unreadable \"published\" date \"\(published)\"")
             }
         }
-        // The same pipeline as `storyline ingest`, so that the two never disagree.
+        // The same pipeline as `storyline ingest` and `storyline reextract`, so that they never disagree.
         let annotations = ArticleExtractor().annotate(text: text, documentDate: date)
-        // Entities and quotes are found here until the store keeps them; then they move into ArticleExtractor.
-        let entities = EntityTagger.shipped?.tag(text) ?? []
-        let quotes = QuoteExtractor().quotes(in: text, entities: entities)
         return ExtractRecord(
-            json: render(id: id, text: text, entities: entities, quotes: quotes, timexes: annotations.timexes),
+            json: render(
+                id: id,
+                text: text,
+                entities: annotations.entities,
+                quotes: annotations.quotes,
+                timexes: annotations.timexes
+            ),
             error: nil
         )
     }

@@ -6,7 +6,7 @@ import StorylineExtract
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract time expressions (and later entities and quotes) from JSONL articles.",
+        abstract: "Extract entities, quotes and time expressions from JSONL articles.",
         discussion: """
             Reads one JSON object per line ({"id", "published", "text"}) from the files, or from standard \
             input when none is given, and writes one output object per input line, in input order: \
