@@ -8,9 +8,23 @@ import StorylineStore
 /// are stored as they are kept in memory: UTF-8 byte offsets into the article's body.
 extension SQLiteStore {
     /// Writes the annotations of a newly inserted article, each kind in text order (the order rows are read
-    /// back in).
-    static func insertAnnotations(_ annotations: ArticleAnnotations, articleID: String, _ db: Database) throws {
+    /// back in), with the entity id of each mention in that order when `entityIDs` gives them.
+    ///
+    /// - Throws: ``StoreError/Code/conflict`` when `entityIDs` does not have one id per mention.
+    static func insertAnnotations(
+        _ annotations: ArticleAnnotations,
+        articleID: String,
+        entityIDs: [Int64]? = nil,
+        _ db: Database
+    ) throws {
         let annotations = StoreKeys.inTextOrder(annotations)
+        if let entityIDs, entityIDs.count != annotations.entities.count {
+            throw StoreKeys.mentionCountMismatch(
+                articleID,
+                mentions: annotations.entities.count,
+                entityIDs: entityIDs.count
+            )
+        }
         if !annotations.timexes.isEmpty {
             let statement = try db.cachedStatement(
                 sql: "INSERT INTO timex (article_id, start_byte, end_byte, type, value) VALUES (?, ?, ?, ?, ?)"
@@ -24,13 +38,14 @@ extension SQLiteStore {
         if !annotations.entities.isEmpty {
             let statement = try db.cachedStatement(
                 sql: """
-                    INSERT INTO entity_mention (article_id, start_byte, end_byte, type, canonical)
-                    VALUES (?, ?, ?, ?, ?)
+                    INSERT INTO entity_mention (article_id, start_byte, end_byte, type, canonical, entity_id)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """
             )
-            for entity in annotations.entities {
+            for (n, entity) in annotations.entities.enumerated() {
                 try statement.execute(arguments: [
                     articleID, entity.range.start, entity.range.end, entity.type.rawValue, entity.canonical,
+                    entityIDs?[n],
                 ])
             }
         }

@@ -63,6 +63,8 @@ extension SQLiteStore {
                 for (id, annotations) in items {
                     try Self.replaceAnnotations(annotations, articleID: id, extractorVersion: extractorVersion, db)
                 }
+                // The new mentions have no entity ids: the resolution is out of date until it is rebuilt.
+                try Self.clearSnapshot(db)
             }
         }
     }

@@ -139,6 +139,44 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v5-resolved-entities") { db in
+            // Databases migrated from v4 have mentions without entity ids and no resolver state: the next
+            // `storyline ingest` or `storyline reextract` rebuilds the resolution over every stored article.
+            try db.execute(
+                sql: """
+                    -- Entities resolved across articles (cross-document resolution, computed by the caller and
+                    -- written with the batch that changed them). id is the resolver's: stable, never reused.
+                    CREATE TABLE entity (
+                        id INTEGER PRIMARY KEY,
+                        type TEXT NOT NULL,              -- the most frequent type of its mentions
+                        canonical_name TEXT NOT NULL,    -- the fullest common form; may change as articles arrive
+                        mention_count INTEGER NOT NULL,
+                        article_count INTEGER NOT NULL,
+                        first_article_id TEXT,           -- the earliest report (publication date, then id)
+                        first_published TEXT,            -- ISO 8601 as stated by that article
+                        last_article_id TEXT,            -- the latest dated report
+                        last_published TEXT,
+                        names TEXT NOT NULL,             -- JSON object: in-document canonical name → mentions
+                        aliases TEXT NOT NULL            -- JSON object: surface form as written → mentions
+                    ) STRICT;
+
+                    CREATE INDEX entity_ranking ON entity (mention_count DESC, article_count DESC, canonical_name, id);
+
+                    -- NULL until the mention's article is resolved (databases migrated from v4, annotations
+                    -- replaced by reextract and not yet resolved again).
+                    ALTER TABLE entity_mention ADD COLUMN entity_id INTEGER REFERENCES entity(id);
+                    CREATE INDEX entity_mention_entity ON entity_mention (entity_id);
+
+                    -- The entity resolver's state after the last resolution (one row; JSON), so that the next
+                    -- ingest continues incrementally. No row: none yet, or out of date (rebuild from scratch).
+                    CREATE TABLE resolver_state (
+                        id INTEGER PRIMARY KEY CHECK (id = 1),
+                        snapshot BLOB NOT NULL,
+                        updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+                    ) STRICT;
+                    """
+            )
+        }
         return migrator
     }
 

@@ -52,13 +52,34 @@ public final class SQLiteStore: ArticleStore {
 
     // MARK: - ArticleStore
 
-    public func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
-        guard !articles.isEmpty else { return [] }
+    public func save(_ articles: [AnnotatedArticle], resolution: EntityResolution?) async throws -> [SaveOutcome] {
+        guard !articles.isEmpty || resolution != nil else { return [] }
         // Encode outside the write lock: only the SQL runs while other writers wait.
         let rows = try articles.map(EncodedArticle.init)
+        let entities = try resolution.map { try $0.entities.map(EncodedEntity.init) } ?? []
         return try await perform("save \(articles.count) article(s) to") {
             try await self.pool.write { db in
-                try rows.map { try Self.save($0, db) }
+                // Entities first: the mentions inserted with the articles refer to them.
+                try Self.upsertEntities(entities, db)
+                let mentionIDs = resolution?.mentionEntityIDs ?? [:]
+                var outcomes: [SaveOutcome] = []
+                var resolved = 0
+                for row in rows {
+                    let ids = mentionIDs[row.article.id]
+                    let outcome = try Self.save(row, entityIDs: ids, db)
+                    if outcome == .inserted, ids != nil { resolved += 1 }
+                    outcomes.append(outcome)
+                }
+                if let resolution {
+                    // Every article the resolution covers must have been inserted here, and only once.
+                    if resolved != mentionIDs.count {
+                        let inserted = Set(zip(rows, outcomes).filter { $0.1 == .inserted }.map(\.0.article.id))
+                        let missing = mentionIDs.keys.sorted().first { !inserted.contains($0) } ?? "?"
+                        throw StoreKeys.resolutionConflict(missing)
+                    }
+                    try Self.writeSnapshot(resolution.snapshot, db)
+                }
+                return outcomes
             }
         }
     }
@@ -140,7 +161,7 @@ public final class SQLiteStore: ArticleStore {
 
     // MARK: - Writing
 
-    private static func save(_ row: EncodedArticle, _ db: Database) throws -> SaveOutcome {
+    private static func save(_ row: EncodedArticle, entityIDs: [Int64]?, _ db: Database) throws -> SaveOutcome {
         if let existingID = try String.fetchOne(
             db,
             sql: "SELECT id FROM article WHERE content_hash = ?",
@@ -157,7 +178,7 @@ public final class SQLiteStore: ArticleStore {
         )
         guard idTaken != true else { throw StoreKeys.idConflict(row.article) }
         try insertArticle(row, db)
-        try insertAnnotations(row.annotations, articleID: row.article.id, db)
+        try insertAnnotations(row.annotations, articleID: row.article.id, entityIDs: entityIDs, db)
         try insertSource(row, articleID: row.article.id, db)
         return .inserted
     }

@@ -1,3 +1,4 @@
+import Foundation
 import StorylineCore
 
 /// Where articles are kept: the one protocol every backend (in-memory, SQLite, PostgreSQL) implements.
@@ -16,12 +17,22 @@ import StorylineCore
 /// The entity mentions and quotes of all stored articles can be queried across articles:
 /// ``quotes(matching:)`` finds who said what, ``entities(matching:)`` who and what the articles name.
 public protocol ArticleStore: Sendable {
-    /// Stores a batch of articles with their annotations in one transaction and says, for each, what changed.
+    /// Stores a batch of articles with their annotations — and, when given, the cross-document resolution of
+    /// their entities — in one transaction and says, for each article, what changed.
     ///
     /// A new body is stored with its annotations. A reading of a body that is already stored (the same
     /// input again, or a syndicated copy) at most adds its source: the stored article and its annotations
     /// stay those of the first reading, whatever annotations the later reading carries.
-    func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome]
+    ///
+    /// With a `resolution` (see ``EntityResolution``), computed by the caller for the articles of the batch
+    /// it found new (``storedContentHashes(among:)``): its entities are written (inserted or updated by id),
+    /// each inserted article's mentions get their entity ids, and its snapshot replaces the stored one — all
+    /// in the same transaction as the articles.
+    ///
+    /// - Throws: ``StoreError`` with code ``StoreError/Code/conflict`` when `resolution` names an article
+    ///   that this batch does not insert (it was stored meanwhile by another writer), or gives an article a
+    ///   different number of entity ids than it has mentions; nothing is stored.
+    func save(_ articles: [AnnotatedArticle], resolution: EntityResolution?) async throws -> [SaveOutcome]
 
     /// Article summaries matching the query, newest publication date first (undated last), then by id.
     func articles(_ query: ArticleQuery) async throws -> [ArticleSummary]
@@ -44,6 +55,37 @@ public protocol ArticleStore: Sendable {
     /// with how many mentions and articles name it and the first and last day it was published. Ordered by
     /// mentions, then articles (most first), then name and type (by their UTF-8 bytes).
     func entities(matching query: EntityQuery) async throws -> [EntitySummary]
+
+    // MARK: Cross-document entities
+
+    /// The content hashes among `hashes` of bodies already stored: what a batch will not insert again.
+    func storedContentHashes(among hashes: [String]) async throws -> Set<String>
+
+    /// The entity resolver's state saved with the last resolution, or nil when there is none: a new store, or
+    /// one whose resolution is out of date — annotations were replaced since (``replaceAnnotations(_:extractorVersion:)``
+    /// clears it), or the store was written before entities were resolved. Then the caller rebuilds it from
+    /// every stored article (``articleIDsInPublicationOrder()``) with ``replaceEntityResolution(_:)``.
+    func entityResolverSnapshot() async throws -> Data?
+
+    /// The entities resolved across the stored articles that match the query: those whose canonical name, or
+    /// any other name or spelling, contains ``EntityQuery/name``, of ``EntityQuery/type``. Ordered by mentions,
+    /// then articles (most first), then canonical name (by its UTF-8 bytes), then id.
+    func resolvedEntities(matching query: EntityQuery) async throws -> [StoredEntity]
+
+    /// Replaces the whole resolution in one transaction: every stored entity by `resolution.entities`, the
+    /// entity ids of every mention (mentions of articles it does not list get none) and the snapshot.
+    ///
+    /// - Throws: ``StoreError`` with code ``StoreError/Code/conflict`` when an article it lists is not stored
+    ///   or has a different number of mentions; nothing is changed.
+    func replaceEntityResolution(_ resolution: EntityResolution) async throws
+
+    /// The ids of every stored article in publication order: dated articles oldest first, then undated ones,
+    /// ties by id — the order a rebuilt resolution reads them in.
+    func articleIDsInPublicationOrder() async throws -> [String]
+
+    /// The stored articles with these exact ids, in the order of `ids`, with their sources and annotations;
+    /// ids of no article are left out.
+    func storedArticles(ids: [String]) async throws -> [StoredArticle]
 
     // MARK: Re-extraction
 
@@ -71,7 +113,8 @@ public protocol ArticleStore: Sendable {
     /// ranges into the stored ``StorylineCore/Article/text``: they replace what was stored — older annotations
     /// or none (`nil`, an article stored before annotations were kept) — and the article counts as extracted
     /// by `extractorVersion` (`nil`: an unknown version). The articles themselves and their sources do not
-    /// change. When an id appears more than once, its last item wins.
+    /// change. Their mentions lose their entity ids and the resolver snapshot is cleared
+    /// (``entityResolverSnapshot()`` is nil until the resolution is rebuilt). When an id appears more than once, its last item wins.
     ///
     /// The batch is all or nothing: when any item is refused, nothing is changed and the error names the
     /// article.
@@ -83,6 +126,13 @@ public protocol ArticleStore: Sendable {
         _ batch: [(id: String, annotations: ArticleAnnotations)],
         extractorVersion: String?
     ) async throws
+}
+
+extension ArticleStore {
+    /// Stores a batch of articles with their annotations, without entity resolution (``save(_:resolution:)``).
+    public func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
+        try await save(articles, resolution: nil)
+    }
 }
 
 /// What saving one article did.
@@ -261,6 +311,9 @@ public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
         case unknownArticle
         /// A write or read failed.
         case io
+        /// A write was computed from a state of the store that has changed since (another writer stored the
+        /// same articles meanwhile); nothing was written.
+        case conflict
     }
 
     public var code: Code

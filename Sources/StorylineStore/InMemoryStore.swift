@@ -1,3 +1,4 @@
+import Foundation
 import StorylineCore
 import Synchronization
 
@@ -17,6 +18,8 @@ public final class InMemoryStore: ArticleStore, Sendable {
         var sources: [ArticleSource]
         var sourceKeys: Set<String>
         var sortKey: Int64?
+        /// The entity id of each mention in ``annotations``; nil until resolved.
+        var entityIDs: [Int64]?
 
         var stored: StoredArticle {
             StoredArticle(
@@ -34,6 +37,10 @@ public final class InMemoryStore: ArticleStore, Sendable {
         /// Content hash of each stored article id.
         var hashByID: [String: String] = [:]
         var sourceCount = 0
+        /// Resolved entities by id (`InMemoryStore+Resolution.swift`).
+        var entities: [Int64: StoredEntity] = [:]
+        /// The resolver's snapshot; nil when there is none or it is out of date.
+        var resolverSnapshot: Data?
     }
 
     let state = Mutex(State())
@@ -41,7 +48,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
     /// An empty store.
     public init() {}
 
-    public func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
+    public func save(_ articles: [AnnotatedArticle], resolution: EntityResolution?) async throws -> [SaveOutcome] {
         // Checked outside the lock, like the persistent stores' encoding.
         for annotated in articles {
             try StoreKeys.checkAnnotations(
@@ -55,8 +62,17 @@ public final class InMemoryStore: ArticleStore, Sendable {
             var next = stored
             var outcomes: [SaveOutcome] = []
             outcomes.reserveCapacity(articles.count)
+            var inserted: Set<String> = []
             for article in articles {
-                outcomes.append(try Self.save(article, into: &next))
+                let outcome = try Self.save(article, into: &next)
+                if outcome == .inserted { inserted.insert(article.article.id) }
+                outcomes.append(outcome)
+            }
+            if let resolution {
+                try Self.apply(resolution, to: &next) { id in
+                    guard inserted.contains(id) else { throw Self.notInserted(id) }
+                }
+                next.resolverSnapshot = resolution.snapshot
             }
             stored = next
             return outcomes
@@ -217,8 +233,10 @@ public final class InMemoryStore: ArticleStore, Sendable {
                 )
                 entry.annotations = StoreKeys.inTextOrder(item.annotations)
                 entry.extractorVersion = extractorVersion
+                entry.entityIDs = nil
                 next.entries[hash] = entry
             }
+            if !batch.isEmpty { next.resolverSnapshot = nil }
             stored = next
         }
     }

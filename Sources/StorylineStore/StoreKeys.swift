@@ -156,3 +156,24 @@ package enum StoreKeys {
         )
     }
 }
+
+/// Errors of cross-document entity resolution that every backend reports alike.
+extension StoreKeys {
+    /// The error for a resolution naming an article that the write does not cover: not inserted by this batch
+    /// (another writer stored it first), or not stored at all.
+    package static func resolutionConflict(_ id: String) -> StoreError {
+        StoreError(
+            .conflict,
+            "the entity resolution names article \(id), which this write does not store; "
+                + "another ingest may have stored it meanwhile — run the ingest again"
+        )
+    }
+
+    /// The error for a resolution that gives an article another number of entity ids than it has mentions.
+    package static func mentionCountMismatch(_ id: String, mentions: Int, entityIDs: Int) -> StoreError {
+        StoreError(
+            .conflict,
+            "the entity resolution gives article \(id) \(entityIDs) entity id(s) for its \(mentions) mention(s)"
+        )
+    }
+}

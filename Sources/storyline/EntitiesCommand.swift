@@ -8,15 +8,17 @@ struct EntitiesCommand: AsyncParsableCommand {
         commandName: "entities",
         abstract: "List the people, organisations and places the stored articles name, most mentioned first.",
         discussion: """
-            One line per canonical name and type (as each article resolves it: "Starmer" after "Keir Starmer" \
-            counts for "Keir Starmer"): mentions, articles, the first and last day it was published, its type \
-            and its name. --name matches part of the name, case-insensitively.
+            One line per entity resolved across articles and outlets ("Volodymyr Zelensky", "Zelenskyy" and \
+            "Zelensky" are one person; another person with the same surname is another entity): mentions, \
+            articles, the first and last day it was published, its type, its canonical name and its other \
+            spellings. --name matches part of any of its names, case-insensitively. Entities are resolved at \
+            ingest; `storyline reextract` resolves them again from scratch.
             """
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: ArgumentHelp("Only entities whose name contains this text.", valueName: "TEXT"))
+    @Option(help: ArgumentHelp("Only entities with a name or spelling that contains this text.", valueName: "TEXT"))
     var name: String?
 
     @Option(help: ArgumentHelp("Only entities of this type (in any case).", valueName: "TYPE"))
@@ -31,17 +33,71 @@ struct EntitiesCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON instead of a table.")
     var json = false
 
+    /// One entity of `--json` output.
+    struct Item: Encodable {
+        /// The entity's stable id (the same across runs and ingests).
+        var id: Int64
+        /// The canonical name.
+        var name: String
+        var type: EntityType
+        var mentions: Int
+        var articles: Int
+        /// The days (no time or zone) of the first and last report, and the first report's article.
+        var firstPublished: PublicationDate?
+        var lastPublished: PublicationDate?
+        var firstArticleID: String?
+        /// Every other name or spelling, most mentioned first.
+        var otherSpellings: [String]
+
+        init(_ entity: StoredEntity) {
+            id = entity.id
+            name = entity.canonicalName
+            type = entity.type
+            mentions = entity.mentionCount
+            articles = entity.articleCount
+            firstPublished = entity.firstPublished?.dateOnly
+            lastPublished = entity.lastPublished?.dateOnly
+            firstArticleID = entity.firstArticleID
+            otherSpellings = entity.otherSpellings
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case id, name, type, mentions, articles, firstPublished, lastPublished, firstArticleID, otherSpellings
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(type, forKey: .type)
+            try container.encode(mentions, forKey: .mentions)
+            try container.encode(articles, forKey: .articles)
+            try container.encode(firstPublished, forKey: .firstPublished)
+            try container.encode(lastPublished, forKey: .lastPublished)
+            try container.encode(firstArticleID, forKey: .firstArticleID)
+            try container.encode(otherSpellings, forKey: .otherSpellings)
+        }
+    }
+
     func run() async throws {
         let db = try store.openExisting()
-        let rows: [EntitySummary]
+        let rows: [StoredEntity]
         do {
-            rows = try await db.entities(matching: EntityQuery(name: name, type: type, limit: limit, offset: offset))
+            rows = try await db.resolvedEntities(
+                matching: EntityQuery(name: name, type: type, limit: limit, offset: offset)
+            )
+            if try await db.entityResolverSnapshot() == nil, try await db.counts().articles > 0 {
+                Terminal.error(
+                    "note: the entities of this database are not resolved yet (it predates resolution, or a "
+                        + "reextract was interrupted); run `storyline reextract` to resolve them"
+                )
+            }
         } catch let error as StoreError {
             Terminal.error(error.description)
             throw ExitCode(1)
         }
         if json {
-            try Terminal.json(rows)
+            try Terminal.json(rows.map(Item.init))
             return
         }
         if rows.isEmpty {
@@ -51,20 +107,29 @@ struct EntitiesCommand: AsyncParsableCommand {
         Terminal.out(Self.table(rows))
     }
 
-    static func table(_ rows: [EntitySummary]) -> String {
+    /// Other spellings shown after the name in the table (all of them in `--json`).
+    static let shownSpellings = 4
+
+    static func table(_ rows: [StoredEntity]) -> String {
         func right(_ text: String, _ width: Int) -> String {
             String(repeating: " ", count: max(0, width - text.count)) + text
         }
         var lines = [
             "MENTIONS  ARTICLES  " + Terminal.cell("FIRST", 10) + "  " + Terminal.cell("LAST", 10) + "  "
-                + Terminal.cell("TYPE", 6) + "  NAME"
+                + Terminal.cell("TYPE", 6) + "  NAME (OTHER SPELLINGS)"
         ]
         for row in rows {
+            var name = row.canonicalName
+            let others = row.otherSpellings
+            if !others.isEmpty {
+                let more = others.count > shownSpellings ? ", +\(others.count - shownSpellings)" : ""
+                name += " (" + others.prefix(shownSpellings).joined(separator: ", ") + more + ")"
+            }
             lines.append(
-                right(Terminal.grouped(row.mentions), 8) + "  " + right(Terminal.grouped(row.articles), 8) + "  "
-                    + Terminal.cell(row.firstPublished?.iso8601 ?? "—", 10) + "  "
-                    + Terminal.cell(row.lastPublished?.iso8601 ?? "—", 10) + "  "
-                    + Terminal.cell(row.type.rawValue, 6) + "  " + row.name
+                right(Terminal.grouped(row.mentionCount), 8) + "  " + right(Terminal.grouped(row.articleCount), 8)
+                    + "  " + Terminal.cell(row.firstPublished?.dateOnly.iso8601 ?? "—", 10) + "  "
+                    + Terminal.cell(row.lastPublished?.dateOnly.iso8601 ?? "—", 10) + "  "
+                    + Terminal.cell(row.type.rawValue, 6) + "  " + name
             )
         }
         return lines.joined(separator: "\n")

@@ -6,6 +6,8 @@ import StorylineStore
 
 /// Runs ingest: reads the inputs and extracts from their articles on all cores, saves the articles with
 /// their annotations in batched transactions, and reports progress and every failed input as it goes.
+/// The serial save stage also resolves the entities of each new article across documents
+/// (``EntityResolutionRunner``) and saves the resolution in the batch's transaction.
 ///
 /// Inputs are read and annotated in parallel but saved in input order, so a run's result does not depend
 /// on timing, and at most a bounded window of read-but-unsaved inputs is held in memory. Only the writes
@@ -20,6 +22,11 @@ struct IngestRunner {
         var inserted = 0
         var addedSources = 0
         var unchanged = 0
+        /// Entities resolved across all stored articles after the run.
+        var entities = 0
+        /// Whether the entity resolution was rebuilt from every stored article before the run (the database
+        /// had none: written before resolution, or after an interrupted `storyline reextract`).
+        var rebuiltResolution = false
         var seconds = 0.0
         var errors: [ErrorLine] = []
     }
@@ -71,6 +78,7 @@ struct IngestRunner {
         let window = max(2, jobs * 4)
         var pending: [AnnotatedArticle] = []
         var lastSave = Date()
+        var resolution = try await startResolution(&summary)
 
         try await withThrowingTaskGroup(of: (Int, Read).self) { group in
             var next = 0
@@ -111,7 +119,7 @@ struct IngestRunner {
                     // Commit a full batch, or whatever is read once a second, so that a long run shows its
                     // progress in the database and a crash loses at most a second of work.
                     if pending.count >= batchSize || (!pending.isEmpty && Date().timeIntervalSince(lastSave) >= 1) {
-                        try await save(&pending, into: &summary)
+                        try await save(&pending, resolution: &resolution, into: &summary)
                         lastSave = Date()
                     }
                     summary.seconds = Date().timeIntervalSince(start)
@@ -120,7 +128,8 @@ struct IngestRunner {
                 startMore()
             }
         }
-        try await save(&pending, into: &summary)
+        try await save(&pending, resolution: &resolution, into: &summary)
+        summary.entities = resolution.resolver.count
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
         return summary
@@ -140,12 +149,14 @@ struct IngestRunner {
             summary.errors.append(Self.line(error))
             report(.failed(error))
         }
+        var resolution = try await startResolution(&summary)
         var pending = await annotate(result.articles)
         while !pending.isEmpty {
             var batch = Array(pending.prefix(batchSize))
             pending.removeFirst(batch.count)
-            try await save(&batch, into: &summary)
+            try await save(&batch, resolution: &resolution, into: &summary)
         }
+        summary.entities = resolution.resolver.count
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
         return summary
@@ -173,9 +184,21 @@ struct IngestRunner {
         extractor.annotate(article)
     }
 
-    private func save(_ pending: inout [AnnotatedArticle], into summary: inout Summary) async throws {
+    /// The store's entity resolver, rebuilt first when the store has none (see ``EntityResolutionRunner``).
+    private func startResolution(_ summary: inout Summary) async throws -> EntityResolutionRunner {
+        let (runner, rebuilt) = try await EntityResolutionRunner.load(store: store)
+        summary.rebuiltResolution = rebuilt
+        return runner
+    }
+
+    /// Saves the pending articles, with the cross-document resolution of the new ones, in one transaction.
+    private func save(
+        _ pending: inout [AnnotatedArticle],
+        resolution: inout EntityResolutionRunner,
+        into summary: inout Summary
+    ) async throws {
         guard !pending.isEmpty else { return }
-        let outcomes = try await store.save(pending)
+        let outcomes = try await resolution.save(pending)
         for outcome in outcomes {
             switch outcome {
             case .inserted: summary.inserted += 1

@@ -2,12 +2,11 @@ import StorylineCore
 import StorylineStore
 import StorylineText
 
-/// `storyline quotes --json`: an array of quotes, each a ``QuoteJSON`` (its offsets into its article's text)
-/// with the article's date, its context and every source.
+/// `storyline quotes --json`: an array of statements (``StatementItem``), each with its reports; a report is a
+/// ``QuoteJSON`` (its offsets into its article's text) with the article's date, outlet, its context and every
+/// source of the article.
 extension QuotesCommand {
-    /// One source of a quote: an article that reported it and where that article was published. Today all the
-    /// sources of a quote are readings of one article (syndicated copies); once the same statement is merged
-    /// across articles, one quote lists the sources of every article that reported it.
+    /// One source of a report: a reading of the article that reported it (several for syndicated copies).
     struct Source: Encodable {
         var articleID: String
         var outlet: String?
@@ -30,13 +29,53 @@ extension QuotesCommand {
         }
     }
 
-    /// One quote of the output.
+    /// One statement of the output: the fields of its first report (speaker, cue, kind, date) and its canonical
+    /// wording, its outlets and every report.
+    struct StatementItem: Encodable {
+        /// The statement's id in this listing (stable for the same matching quotes).
+        var id: Int
+        /// The fullest name any report gives, else the first report's speaker; null when none is known.
+        var speaker: String?
+        /// The first report's date, cue and kind.
+        var published: PublicationDate?
+        var cue: String?
+        var kind: String
+        /// The most complete wording of the reports.
+        var text: String
+        var outletCount: Int
+        /// The outlets, in the order of their first report.
+        var outlets: [String]
+        /// Every report, earliest first.
+        var reports: [Item]
+
+        private enum CodingKeys: String, CodingKey {
+            case id, speaker, published, cue, kind, text, outletCount, outlets, reports
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(speaker, forKey: .speaker)
+            try container.encode(published, forKey: .published)
+            try container.encode(cue, forKey: .cue)
+            try container.encode(kind, forKey: .kind)
+            try container.encode(text, forKey: .text)
+            try container.encode(outletCount, forKey: .outletCount)
+            try container.encode(outlets, forKey: .outlets)
+            try container.encode(reports, forKey: .reports)
+        }
+    }
+
+    /// One report of a statement: the quote as this article wrote it.
     struct Item: Encodable {
         /// The quote with Unicode-scalar offsets into the text of the article ``articleID``.
         var quote: QuoteJSON
         /// The article's publication date (its first reading's).
         var published: PublicationDate?
         var articleID: String
+        /// The article's outlet and URL (its first reading's).
+        var outlet: String?
+        var url: String?
         /// The sentence around the quote, with its Unicode-scalar offsets in the article's text.
         var context: String
         var contextStart: Int
@@ -45,7 +84,7 @@ extension QuotesCommand {
         var sources: [Source]
 
         private enum CodingKeys: String, CodingKey {
-            case published, articleID, context, contextStart, contextEnd, sources
+            case published, articleID, outlet, url, context, contextStart, contextEnd, sources
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -53,6 +92,8 @@ extension QuotesCommand {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(published, forKey: .published)
             try container.encode(articleID, forKey: .articleID)
+            try container.encode(outlet, forKey: .outlet)
+            try container.encode(url, forKey: .url)
             try container.encode(context, forKey: .context)
             try container.encode(contextStart, forKey: .contextStart)
             try container.encode(contextEnd, forKey: .contextEnd)
@@ -60,9 +101,35 @@ extension QuotesCommand {
         }
     }
 
-    /// The JSON items of `quotes`, reading each of their articles once for the offsets' conversion.
-    static func items(_ quotes: [StoredQuote], in store: any ArticleStore) async throws -> [Item] {
+    /// The JSON statements, reading each article of their reports once for the offsets' conversion.
+    static func items(_ statements: [Grouped], in store: any ArticleStore) async throws -> [StatementItem] {
         var texts: [String: (utf8: [UInt8], offsets: ScalarOffsets)] = [:]
+        var items: [StatementItem] = []
+        for grouped in statements {
+            let first = grouped.first.quote
+            items.append(
+                StatementItem(
+                    id: grouped.statement.id.rawValue,
+                    speaker: grouped.statement.speaker ?? first.attributedName,
+                    published: grouped.first.published,
+                    cue: first.cue,
+                    kind: first.kind.rawValue,
+                    text: grouped.statement.canonicalWording,
+                    outletCount: grouped.statement.outletCount,
+                    outlets: grouped.statement.outlets,
+                    reports: try await reports(grouped.quotes, in: store, texts: &texts)
+                )
+            )
+        }
+        return items
+    }
+
+    /// The JSON reports of `quotes`, reading each article not yet in `texts` once for the offsets' conversion.
+    static func reports(
+        _ quotes: [StoredQuote],
+        in store: any ArticleStore,
+        texts: inout [String: (utf8: [UInt8], offsets: ScalarOffsets)]
+    ) async throws -> [Item] {
         var items: [Item] = []
         items.reserveCapacity(quotes.count)
         for stored in quotes {
@@ -78,6 +145,8 @@ extension QuotesCommand {
                     quote: QuoteJSON(stored.quote, utf8: utf8, offsets: offsets),
                     published: stored.published,
                     articleID: stored.articleID,
+                    outlet: stored.outlet,
+                    url: stored.url,
                     context: stored.context,
                     contextStart: context.start,
                     contextEnd: context.end,

@@ -6,15 +6,18 @@ import StorylineStore
 struct QuotesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quotes",
-        abstract: "Find who said what: stored quotes with speaker, date, cue, context and every source.",
+        abstract: "Find who said what: statements with speaker, first report, cue, wording and every report.",
         discussion: """
-            Lists the quotes (direct, partial and indirect) found in the stored articles, oldest article first \
-            and in text order within an article: each with its speaker, the article's date and outlet, its cue \
-            and kind, the quote and the sentence around it, and every source that published the article. \
+            Lists the statements (direct, partial and indirect quotes) found in the stored articles: the same \
+            words by the same speaker reported by several outlets — verbatim or with small differences, within \
+            two weeks — are one statement, shown once with its speaker, the date of its first report, its cue \
+            and kind, its most complete wording, how many outlets reported it, and every report (outlet, date, \
+            article and URL, and that outlet's wording when it differs); earliest first report first. \
             --speaker matches the speaker's resolved name or the words naming it ("trump" finds "Donald \
-            Trump"), --about the quote's own words, both case-insensitively. With --json, each quote carries \
-            Unicode-scalar offsets into its article's text (see `storyline show ID --json`) and a list of \
-            sources.
+            Trump"), --about the quote's own words, both case-insensitively; --since/--until the articles' days. \
+            Statements are formed from the matching quotes; --limit and --offset count statements. With --json, \
+            an array of statements, each with its reports, each report with Unicode-scalar offsets into its \
+            article's text (see `storyline show ID --json`) and a list of sources.
             """
     )
 
@@ -32,10 +35,10 @@ struct QuotesCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only quotes from articles published on or before this day.", valueName: "YYYY-MM-DD"))
     var until: PublicationDate?
 
-    @Option(help: "At most this many quotes.")
+    @Option(help: "At most this many statements.")
     var limit: Int = 50
 
-    @Option(help: "Skip this many quotes first (for paging).")
+    @Option(help: "Skip this many statements first (for paging).")
     var offset: Int = 0
 
     @Flag(help: "Print JSON instead of text.")
@@ -48,8 +51,9 @@ struct QuotesCommand: AsyncParsableCommand {
             about: about,
             since: since,
             until: until,
-            limit: limit,
-            offset: offset
+            // Every matching quote: statements are formed from all of them, then paged.
+            limit: Int(Int32.max),
+            offset: 0
         )
         let quotes: [StoredQuote]
         do {
@@ -58,45 +62,67 @@ struct QuotesCommand: AsyncParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(1)
         }
+        let all = Self.statements(quotes)
+        let start = min(max(offset, 0), all.count)
+        let page = Array(all[start..<min(start + max(limit, 0), all.count)])
         if json {
-            try Terminal.json(try await Self.items(quotes, in: db))
+            try Terminal.json(try await Self.items(page, in: db))
             return
         }
-        if quotes.isEmpty {
+        if page.isEmpty {
             let filtered = speaker != nil || about != nil || since != nil || until != nil || offset > 0
             Terminal.out(filtered ? "No quotes match." : "No quotes stored yet.")
             return
         }
-        Terminal.out(Self.render(quotes, colour: Terminal.stdoutUsesColour))
-        if quotes.count == limit {
-            Terminal.out("\n(\(quotes.count) shown; --offset \(offset + quotes.count) for more)")
+        Terminal.out(Self.render(page, colour: Terminal.stdoutUsesColour))
+        if start + page.count < all.count {
+            Terminal.out("\n(\(page.count) of \(all.count) statements shown; --offset \(start + page.count) for more)")
         }
     }
 
-    /// The text output: a block per quote — date and speaker with cue and kind, the quote, its context (the
-    /// quote highlighted in it on a colour terminal), and one line per source.
-    static func render(_ quotes: [StoredQuote], colour: Bool) -> String {
+    /// The text output: a block per statement — the date of its first report, its speaker, cue, kind and
+    /// outlet count; its canonical wording; the first report's context (the quote highlighted in it on a
+    /// colour terminal); and a line per source of every report, followed by that report's wording when it
+    /// differs from the canonical one.
+    static func render(_ statements: [Grouped], colour: Bool) -> String {
         var blocks: [String] = []
-        for stored in quotes {
-            let quote = stored.quote
+        for grouped in statements {
+            let first = grouped.first
+            let quote = first.quote
             var lines: [String] = []
-            let date = stored.published.map { $0.dateOnly.iso8601 } ?? "undated"
-            var header = [date, ShowCommand.speakerLabel(quote)]
+            let date = first.published.map { $0.dateOnly.iso8601 } ?? "undated"
+            var header = [date, speakerLabel(grouped)]
             let said = ShowCommand.attribution(quote)
             if !said.isEmpty { header.append(said) }
             header.append(quote.kind.rawValue)
-            if let outlet = stored.outlet { header.append(outlet) }
+            let outlets = grouped.statement.outletCount
+            header.append("\(outlets) outlet\(outlets == 1 ? "" : "s")")
             lines.append(header.joined(separator: " · "))
-            lines.append("  " + ShowCommand.quoted(oneLine(stored.text), quote.kind))
-            lines.append("  " + highlightedContext(stored, colour: colour))
-            for source in stored.sources {
-                var parts = [source.outlet ?? "—", source.published?.iso8601 ?? "undated"]
-                parts.append(source.url ?? source.origin.locator)
-                lines.append("  • " + parts.joined(separator: " · ") + " · article " + stored.articleID)
+            lines.append("  " + ShowCommand.quoted(oneLine(grouped.statement.canonicalWording), quote.kind))
+            lines.append("  " + highlightedContext(first, colour: colour))
+            for stored in grouped.quotes {
+                for source in stored.sources {
+                    var parts = [source.outlet ?? "—", source.published?.iso8601 ?? "undated"]
+                    parts.append(source.url ?? source.origin.locator)
+                    lines.append("  • " + parts.joined(separator: " · ") + " · article " + stored.articleID)
+                }
+                if stored.text != grouped.statement.canonicalWording {
+                    lines.append("      " + ShowCommand.quoted(oneLine(stored.text), stored.quote.kind))
+                }
             }
             blocks.append(lines.joined(separator: "\n"))
         }
         return blocks.joined(separator: "\n\n")
+    }
+
+    /// The statement's speaker: the first report's label ("Donald Trump (as \"he\")"), or the statement's
+    /// fuller name when another report gives one.
+    static func speakerLabel(_ grouped: Grouped) -> String {
+        let label = ShowCommand.speakerLabel(grouped.first.quote)
+        guard let speaker = grouped.statement.speaker, speaker != grouped.first.quote.attributedName else {
+            return label
+        }
+        return speaker
     }
 
     /// The context on one line, with the quote in it highlighted when `colour` is true.

@@ -11,7 +11,10 @@ import StorylineStore
 /// one writer, a batch of ``batchSize`` articles (or whatever is done once a second) per transaction, with at
 /// most a bounded window of extracted-but-unwritten articles in memory. A run killed at any moment leaves
 /// every article with either its old or its new annotations, and a re-run — which selects only the articles
-/// not yet extracted by this version — completes the job.
+/// not yet extracted by this version — completes the job. Then, since mentions changed, the cross-document
+/// entity resolution is rebuilt from scratch over every stored article in publication order
+/// (``EntityResolutionRunner/rebuild(store:)``); an interrupted run leaves none, which the next ingest or
+/// reextract rebuilds.
 struct ReextractRunner {
     /// Totals for a run.
     struct Summary: Codable, Sendable {
@@ -39,6 +42,10 @@ struct ReextractRunner {
         var entitiesAfter = 0
         var quotesBefore = 0
         var quotesAfter = 0
+        /// Whether the cross-document entity resolution was rebuilt from every stored article (after any
+        /// article was re-extracted, or when the database had none), and the entities it found.
+        var rebuiltResolution = false
+        var entities: Int?
         var seconds = 0.0
     }
 
@@ -118,6 +125,13 @@ struct ReextractRunner {
             }
         }
         try await write(&pending)
+        // New mentions invalidate the resolution (the store dropped its snapshot): rebuild it from scratch over
+        // every stored article in publication order.
+        let hasResolution = try await store.entityResolverSnapshot() != nil
+        if summary.reextracted > 0 || !hasResolution {
+            summary.entities = try await EntityResolutionRunner.rebuild(store: store).count
+            summary.rebuiltResolution = true
+        }
         summary.seconds = Date().timeIntervalSince(start)
         report(summary)
         return summary

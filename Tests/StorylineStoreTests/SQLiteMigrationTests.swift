@@ -83,7 +83,9 @@ struct SQLiteMigrationTests {
     }
 
     /// Every shipped migration, in order.
-    static let allMigrations = ["v1", "v2-annotations", "v3-extractor-version", "v4-entities-quotes"]
+    static let allMigrations = [
+        "v1", "v2-annotations", "v3-extractor-version", "v4-entities-quotes", "v5-resolved-entities",
+    ]
 
     /// Creates a database as Storyline left it before entities and quotes were stored — the migrations up to
     /// "v3-extractor-version" — holding `readings` with their time expressions, extracted by `version`.
@@ -228,6 +230,80 @@ struct SQLiteMigrationTests {
             #expect(try await store.quotes(matching: QuoteQuery()).count == 5)
             #expect(try await store.entities(matching: EntityQuery(name: "fidan")).map(\.mentions) == [2])
             #expect(try await store.countArticles(notExtractedBy: "2026.11.23-2") == 0)
+            #expect(try store.integrityCheck() == [])
+        }
+    }
+
+    /// Creates a database as Storyline left it before entities were resolved across articles — the migrations
+    /// up to "v4-entities-quotes" — holding `readings` with all their annotations, extracted by `version`.
+    static func makeV4Database(at path: String, readings: [AnnotatedArticle], version: String) async throws {
+        try await makeDatabase(at: path, upTo: "v4-entities-quotes", readings: readings.map(\.article))
+        try await DatabaseQueue(path: path).write { db in
+            for annotated in readings {
+                let id = annotated.article.id
+                try db.execute(
+                    sql: "UPDATE article SET annotated = 1, extractor_version = ? WHERE id = ?",
+                    arguments: [version, id]
+                )
+                // The v4 columns: no entity_id yet.
+                let annotations = StoreKeys.inTextOrder(annotated.annotations)
+                try SQLiteStore.insertAnnotations(ArticleAnnotations(quotes: annotations.quotes), articleID: id, db)
+                for mention in annotations.entities {
+                    try db.execute(
+                        sql: """
+                            INSERT INTO entity_mention (article_id, start_byte, end_byte, type, canonical)
+                            VALUES (?, ?, ?, ?, ?)
+                            """,
+                        arguments: [
+                            id, mention.range.start, mention.range.end, mention.type.rawValue, mention.canonical,
+                        ]
+                    )
+                }
+            }
+        }
+    }
+
+    @Test("a v4 database migrates: its mentions have no entity until the resolution is rebuilt")
+    func v4DatabaseMigrates() async throws {
+        let articles = QuoteSample.all()
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            try await Self.makeV4Database(at: path, readings: articles, version: "2026.11.23-3")
+            #expect(try await Self.migrations(at: path) == Array(Self.allMigrations.dropLast()))
+
+            let store = try SQLiteStore(path: path)
+            #expect(try await Self.migrations(at: path) == Self.allMigrations)
+            // Everything of v4 reads back; nothing is resolved yet.
+            for annotated in articles {
+                #expect(
+                    try await store.article(id: annotated.article.id)?.annotations
+                        == StoreKeys.inTextOrder(annotated.annotations)
+                )
+            }
+            #expect(try await store.entityResolverSnapshot() == nil)
+            #expect(try await store.resolvedEntities(matching: EntityQuery()).isEmpty)
+            let unresolved = try await DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity_mention WHERE entity_id IS NULL")
+            }
+            #expect(unresolved == articles.map(\.annotations.entities.count).reduce(0, +))
+
+            // The rebuild the CLI runs: every stored article in publication order.
+            let stored = try await store.storedArticles(ids: try await store.articleIDsInPublicationOrder())
+            let resolution = ArticleStoreConformanceTests.resolve(
+                stored.map {
+                    AnnotatedArticle(article: $0.article, annotations: $0.annotations ?? ArticleAnnotations())
+                },
+                snapshot: "rebuilt"
+            )
+            try await store.replaceEntityResolution(resolution)
+            #expect(try await store.entityResolverSnapshot() == Data("rebuilt".utf8))
+            #expect(
+                Set(try await store.resolvedEntities(matching: EntityQuery(limit: 1000))) == Set(resolution.entities)
+            )
+            let stillUnresolved = try await DatabaseQueue(path: path).read { db in
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity_mention WHERE entity_id IS NULL")
+            }
+            #expect(stillUnresolved == 0)
             #expect(try store.integrityCheck() == [])
         }
     }

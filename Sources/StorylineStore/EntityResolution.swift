@@ -1,0 +1,27 @@
+import Foundation
+
+/// What cross-document entity resolution computed for a batch of articles, handed to the store as plain
+/// values so that the store does not depend on the resolver: the entities to write, the entity of every
+/// mention of the articles, and the resolver's state to continue from.
+///
+/// - With ``ArticleStore/save(_:resolution:)`` it covers the articles of the batch that are new (inserted):
+///   ``entities`` holds every entity those articles touched (inserted or updated by id: a canonical name may
+///   have changed), ``mentionEntityIDs`` the entity of each of their mentions.
+/// - With ``ArticleStore/replaceEntityResolution(_:)`` it covers the whole store: ``entities`` replaces every
+///   stored entity, and mentions of articles missing from ``mentionEntityIDs`` have no entity.
+public struct EntityResolution: Sendable, Hashable {
+    /// The entities to write, by id.
+    public var entities: [StoredEntity]
+    /// For an article id, the entity id of each of its entity mentions, in the order the store returns them
+    /// (``StoredArticle/annotations``: text order, see ``ArticleStore``); as many ids as mentions.
+    public var mentionEntityIDs: [String: [Int64]]
+    /// The resolver's state after these articles (opaque to the store: a JSON snapshot), which the next run
+    /// loads (``ArticleStore/entityResolverSnapshot()``) to continue incrementally.
+    public var snapshot: Data
+
+    public init(entities: [StoredEntity], mentionEntityIDs: [String: [Int64]], snapshot: Data) {
+        self.entities = entities
+        self.mentionEntityIDs = mentionEntityIDs
+        self.snapshot = snapshot
+    }
+}
