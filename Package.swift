@@ -77,6 +77,7 @@ let package = Package(
             name: "storyline",
             dependencies: [
                 "StorylineCore", "StorylineIngest", "StorylineStore", "StorylineSQLite", "StorylineExtract",
+                "StorylineResolve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

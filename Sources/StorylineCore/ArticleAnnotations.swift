@@ -4,27 +4,36 @@
 /// Every range is a ``TextRange`` of UTF-8 byte offsets into the text that was annotated, the article's
 /// ``Article/text``; it becomes a Unicode-scalar offset only at the edge (JSON output, API).
 ///
-/// Each kind of annotation is one field. Fields added later (entity mentions, quotes, events) decode as
-/// empty from JSON written before they existed, so stored or exported annotations stay readable.
+/// Each kind of annotation is one field. Fields added later (entity mentions and quotes were added after time
+/// expressions; events will come) decode as empty from JSON written before they existed, so stored or exported
+/// annotations stay readable.
 public struct ArticleAnnotations: Sendable, Hashable, Codable {
     /// Time expressions normalized to TIMEX3 values, in text order.
     public var timexes: [TimeExpression]
+    /// Named-entity mentions with their in-document canonical names, in text order.
+    public var entities: [EntityMention]
+    /// Quotes — direct, partial and indirect — with their speakers and cues, in text order.
+    public var quotes: [QuoteMention]
 
     /// Annotations with the given contents; nothing found by default.
-    public init(timexes: [TimeExpression] = []) {
+    public init(timexes: [TimeExpression] = [], entities: [EntityMention] = [], quotes: [QuoteMention] = []) {
         self.timexes = timexes
+        self.entities = entities
+        self.quotes = quotes
     }
 
     /// Whether nothing at all was found.
-    public var isEmpty: Bool { timexes.isEmpty }
+    public var isEmpty: Bool { timexes.isEmpty && entities.isEmpty && quotes.isEmpty }
 
     private enum CodingKeys: String, CodingKey {
-        case timexes
+        case timexes, entities, quotes
     }
 
     /// Decodes annotations, reading a missing field as empty.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         timexes = try container.decodeIfPresent([TimeExpression].self, forKey: .timexes) ?? []
+        entities = try container.decodeIfPresent([EntityMention].self, forKey: .entities) ?? []
+        quotes = try container.decodeIfPresent([QuoteMention].self, forKey: .quotes) ?? []
     }
 }

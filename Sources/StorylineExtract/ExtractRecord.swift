@@ -5,11 +5,41 @@ import StorylineText
 /// One line of `storyline extract`: an input JSONL record (`id`, `published`, `text`; see the evaluation
 /// kit's FORMAT.md) turned into its output record with Unicode-scalar offsets.
 public struct ExtractRecord: Sendable {
-    /// The output JSON object, without a trailing newline.
-    public var json: String
+    /// The record's `id`, when the line had one.
+    public var id: String?
+    /// The record's text ("" when the line could not be read).
+    public var text: String
+    /// The record's publication date, when given.
+    public var published: PublicationDate?
+    /// What extraction found (empty when the line could not be processed).
+    public var annotations: ArticleAnnotations
     /// Why the line could not be processed, or nil. The output then carries the id (when there is one)
     /// and empty arrays.
     public var error: ExtractError?
+
+    /// The output JSON object, without a trailing newline, with each document's own names.
+    public var json: String {
+        json(entityNames: annotations.entities.map(\.canonical), speakers: annotations.quotes.map(\.attributedName))
+    }
+
+    /// The output JSON object with the given `entity` name for each entity mention and `speaker` for each
+    /// quote (in the order of ``annotations``): the names cross-document resolution settled on.
+    public func json(entityNames: [String], speakers: [String?]) -> String {
+        guard error == nil, let id else {
+            var json = "{"
+            if let id { json += "\"id\":" + Self.jsonString(id) + "," }
+            return json + "\"entities\":[],\"quotes\":[],\"timexes\":[]}"
+        }
+        return Self.render(
+            id: id,
+            text: text,
+            entities: annotations.entities,
+            entityNames: entityNames,
+            quotes: annotations.quotes,
+            speakers: speakers,
+            timexes: annotations.timexes
+        )
+    }
 
     /// Processes one input line (`lineNumber` is 1-based and used in error messages only).
     public static func process(_ line: [UInt8], lineNumber: Int, source: String) -> ExtractRecord {
@@ -39,39 +69,34 @@ public struct ExtractRecord: Sendable {
                 return fail(id, .badDate, "record \"\(id)\" has an unreadable \"published\" date \"\(published)\"")
             }
         }
-        // The same pipeline as `storyline ingest`, so that the two never disagree.
+        // The same pipeline as `storyline ingest` and `storyline reextract`, so that they never disagree.
         let annotations = ArticleExtractor().annotate(text: text, documentDate: date)
-        // Entities and quotes are found here until the store keeps them; then they move into ArticleExtractor.
-        let entities = EntityTagger.shipped?.tag(text) ?? []
-        let quotes = QuoteExtractor().quotes(in: text, entities: entities)
-        return ExtractRecord(
-            json: render(id: id, text: text, entities: entities, quotes: quotes, timexes: annotations.timexes),
-            error: nil
-        )
+        return ExtractRecord(id: id, text: text, published: date, annotations: annotations, error: nil)
     }
 
     static func failure(id: String?, _ error: ExtractError) -> ExtractRecord {
-        var json = "{"
-        if let id { json += "\"id\":" + jsonString(id) + "," }
-        json += "\"entities\":[],\"quotes\":[],\"timexes\":[]}"
-        return ExtractRecord(json: json, error: error)
+        ExtractRecord(id: id, text: "", published: nil, annotations: ArticleAnnotations(), error: error)
     }
 
     static func render(
         id: String,
         text: String,
         entities: [EntityMention] = [],
+        entityNames: [String]? = nil,
         quotes: [QuoteMention] = [],
+        speakers: [String?]? = nil,
         timexes: [TimeExpression]
     ) -> String {
         let offsets = ScalarOffsets(text)
         let utf8 = Array(text.utf8)
-        let entityArray = array(entities, utf8, offsets, range: \.range) {
-            "\"type\":\"" + $0.type.rawValue + "\",\"entity\":" + jsonString($0.canonical)
+        let names = entityNames ?? entities.map(\.canonical)
+        let entityArray = array(Array(zip(entities, names)), utf8, offsets, range: \.0.range) {
+            "\"type\":\"" + $0.0.type.rawValue + "\",\"entity\":" + jsonString($0.1)
         }
         // The speaker's resolved name, else the source as written; null when the text does not say.
-        let quoteArray = array(quotes, utf8, offsets, range: \.range) {
-            "\"speaker\":" + ($0.attributedName.map(jsonString) ?? "null") + ",\"kind\":\"" + $0.kind.rawValue + "\""
+        let speakers = speakers ?? quotes.map(\.attributedName)
+        let quoteArray = array(Array(zip(quotes, speakers)), utf8, offsets, range: \.0.range) {
+            "\"speaker\":" + ($0.1.map(jsonString) ?? "null") + ",\"kind\":\"" + $0.0.kind.rawValue + "\""
         }
         let timexArray = array(timexes, utf8, offsets, range: \.range) {
             "\"type\":\"" + $0.type.rawValue + "\",\"value\":" + jsonString($0.value)

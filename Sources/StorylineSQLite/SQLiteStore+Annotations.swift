@@ -3,46 +3,96 @@ import StorylineCore
 import StorylineStore
 
 /// Conversion between an article's ``StorylineCore/ArticleAnnotations`` and the rows of the annotation tables
-/// (`timex`, schema migration `v2-annotations`; the producing extractor's version in `article.extractor_version`,
-/// migration `v3-extractor-version`). Ranges are stored as they are kept in memory: UTF-8 byte offsets into the
-/// article's body.
+/// (`timex`, schema migration `v2-annotations`; `entity_mention` and `quote`, migration `v4-entities-quotes`;
+/// the producing extractor's version in `article.extractor_version`, migration `v3-extractor-version`). Ranges
+/// are stored as they are kept in memory: UTF-8 byte offsets into the article's body.
 extension SQLiteStore {
-    /// Writes the annotations of a newly inserted article, in their order.
+    /// Writes the annotations of a newly inserted article, each kind in text order (the order rows are read
+    /// back in).
     static func insertAnnotations(_ annotations: ArticleAnnotations, articleID: String, _ db: Database) throws {
-        guard !annotations.timexes.isEmpty else { return }
-        let statement = try db.cachedStatement(
-            sql: "INSERT INTO timex (article_id, start_byte, end_byte, type, value) VALUES (?, ?, ?, ?, ?)"
-        )
-        for timex in annotations.timexes {
-            try statement.execute(arguments: [
-                articleID, timex.range.start, timex.range.end, timex.type.rawValue, timex.value,
-            ])
+        let annotations = StoreKeys.inTextOrder(annotations)
+        if !annotations.timexes.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: "INSERT INTO timex (article_id, start_byte, end_byte, type, value) VALUES (?, ?, ?, ?, ?)"
+            )
+            for timex in annotations.timexes {
+                try statement.execute(arguments: [
+                    articleID, timex.range.start, timex.range.end, timex.type.rawValue, timex.value,
+                ])
+            }
+        }
+        if !annotations.entities.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO entity_mention (article_id, start_byte, end_byte, type, canonical)
+                    VALUES (?, ?, ?, ?, ?)
+                    """
+            )
+            for entity in annotations.entities {
+                try statement.execute(arguments: [
+                    articleID, entity.range.start, entity.range.end, entity.type.rawValue, entity.canonical,
+                ])
+            }
+        }
+        if !annotations.quotes.isEmpty {
+            let statement = try db.cachedStatement(
+                sql: """
+                    INSERT INTO quote (
+                        article_id, start_byte, end_byte, kind, speaker, speaker_start, speaker_end, speaker_name,
+                        cue, addressee, channel)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """
+            )
+            for quote in annotations.quotes {
+                try statement.execute(arguments: [
+                    articleID, quote.range.start, quote.range.end, quote.kind.rawValue, quote.speaker,
+                    quote.speakerRange?.start, quote.speakerRange?.end, quote.speakerName, quote.cue, quote.addressee,
+                    quote.channel,
+                ])
+            }
         }
     }
 
     /// Deletes every annotation row of `articleID`: one statement per table that ``insertAnnotations(_:articleID:_:)``
     /// writes to (keep the two in step when a kind of annotation gets its table).
     static func deleteAnnotations(articleID: String, _ db: Database) throws {
-        try db.cachedStatement(sql: "DELETE FROM timex WHERE article_id = ?").execute(arguments: [articleID])
+        for table in ["timex", "entity_mention", "quote"] {
+            try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [articleID])
+        }
     }
 
-    /// Reads the annotations of several stored articles, in the order they were written; articles without
-    /// any time expression are missing from the result.
+    /// Reads the annotations of several stored articles, each kind in the order it was written (text order);
+    /// articles without any annotation row are missing from the result.
     static func fetchAnnotations(articleIDs: [String], _ db: Database) throws -> [String: ArticleAnnotations] {
         var byArticle: [String: ArticleAnnotations] = [:]
         for chunk in chunked(articleIDs) {
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT article_id, start_byte, end_byte, type, value FROM timex
-                    WHERE article_id IN (\(databaseQuestionMarks(count: chunk.count)))
-                    ORDER BY article_id, id
-                    """,
-                arguments: StatementArguments(chunk)
-            )
-            while let row = try rows.next() {
+            let marks = databaseQuestionMarks(count: chunk.count)
+            // Table and column names are this file's constants; the ids are bound.
+            func rows(_ table: String, _ columns: String) throws -> RowCursor {
+                let sql = """
+                    SELECT article_id, \(columns) FROM \(table) WHERE article_id IN (\(marks)) ORDER BY article_id, id
+                    """
+                return try Row.fetchCursor(db, sql: sql, arguments: StatementArguments(chunk))
+            }
+            let timexes = try rows("timex", "start_byte, end_byte, type, value")
+            while let row = try timexes.next() {
                 let articleID: String = row["article_id"]
                 byArticle[articleID, default: ArticleAnnotations()].timexes.append(try decodeTimex(row, of: articleID))
+            }
+            let entities = try rows("entity_mention", "start_byte, end_byte, type, canonical")
+            while let row = try entities.next() {
+                let articleID: String = row["article_id"]
+                byArticle[articleID, default: ArticleAnnotations()].entities.append(
+                    try decodeEntity(row, of: articleID)
+                )
+            }
+            let quotes = try rows(
+                "quote",
+                "start_byte, end_byte, kind, speaker, speaker_start, speaker_end, speaker_name, cue, addressee, channel"
+            )
+            while let row = try quotes.next() {
+                let articleID: String = row["article_id"]
+                byArticle[articleID, default: ArticleAnnotations()].quotes.append(try decodeQuote(row, of: articleID))
             }
         }
         return byArticle
@@ -74,16 +124,64 @@ extension SQLiteStore {
         return stride(from: 0, to: ids.count, by: size).map { ids[$0..<min($0 + size, ids.count)] }
     }
 
-    private static func decodeTimex(_ row: Row, of articleID: String) throws -> TimeExpression {
+    /// The `start_byte`/`end_byte` range of an annotation row, refused when it is not a range.
+    private static func range(_ row: Row, _ what: String, of articleID: String) throws -> TextRange {
         let start: Int = row["start_byte"]
         let end: Int = row["end_byte"]
-        let typeName: String = row["type"]
         guard 0 <= start, start <= end else {
-            throw StoreError(.io, "article \(articleID) has a time expression with an invalid range \(start)..<\(end)")
+            throw StoreError(.io, "article \(articleID) has \(what) with an invalid range \(start)..<\(end)")
         }
+        return TextRange(start: start, end: end)
+    }
+
+    private static func decodeTimex(_ row: Row, of articleID: String) throws -> TimeExpression {
+        let range = try range(row, "a time expression", of: articleID)
+        let typeName: String = row["type"]
         guard let type = TimexType(rawValue: typeName) else {
             throw StoreError(.io, "article \(articleID) has a time expression of unknown type \"\(typeName)\"")
         }
-        return TimeExpression(range: TextRange(start: start, end: end), type: type, value: row["value"])
+        return TimeExpression(range: range, type: type, value: row["value"])
+    }
+
+    private static func decodeEntity(_ row: Row, of articleID: String) throws -> EntityMention {
+        let range = try range(row, "an entity mention", of: articleID)
+        let typeName: String = row["type"]
+        guard let type = EntityType(rawValue: typeName) else {
+            throw StoreError(.io, "article \(articleID) has an entity mention of unknown type \"\(typeName)\"")
+        }
+        return EntityMention(range: range, type: type, canonical: row["canonical"])
+    }
+
+    static func decodeQuote(_ row: Row, of articleID: String) throws -> QuoteMention {
+        let range = try range(row, "a quote", of: articleID)
+        let kindName: String = row["kind"]
+        guard let kind = QuoteMention.Kind(rawValue: kindName) else {
+            throw StoreError(.io, "article \(articleID) has a quote of unknown kind \"\(kindName)\"")
+        }
+        var speakerRange: TextRange?
+        let speakerStart: Int? = row["speaker_start"]
+        let speakerEnd: Int? = row["speaker_end"]
+        switch (speakerStart, speakerEnd) {
+        case (nil, nil):
+            break
+        case let (start?, end?) where 0 <= start && start <= end:
+            speakerRange = TextRange(start: start, end: end)
+        default:
+            throw StoreError(
+                .io,
+                "article \(articleID) has a quote whose speaker has an invalid range "
+                    + "\(speakerStart.map(String.init) ?? "NULL")..<\(speakerEnd.map(String.init) ?? "NULL")"
+            )
+        }
+        return QuoteMention(
+            range: range,
+            kind: kind,
+            speaker: row["speaker"],
+            speakerRange: speakerRange,
+            speakerName: row["speaker_name"],
+            cue: row["cue"],
+            addressee: row["addressee"],
+            channel: row["channel"]
+        )
     }
 }

@@ -6,8 +6,8 @@ import StorylineStore
 /// another extractor version, and replacing their annotations a batch per transaction.
 ///
 /// A page is a handful of queries whatever its size: the ids come from the `article_extraction` index (so
-/// skipping up-to-date articles reads no bodies), then the articles, their sources and their time
-/// expressions are each read with one `IN (…)` query per 500 ids.
+/// skipping up-to-date articles reads no bodies), then the articles, their sources and each kind of their
+/// annotations are read with one `IN (…)` query per 500 ids.
 extension SQLiteStore {
     public func storedArticles(after id: String?, limit: Int, notExtractedBy version: String?) async throws
         -> [StoredArticle]
@@ -91,12 +91,12 @@ extension SQLiteStore {
             }
         }
         let annotated = ids.filter { id in rows[id].map { $0["annotated"] as Bool } ?? false }
-        let timexes = try fetchAnnotations(articleIDs: annotated, db)
+        let annotationsByID = try fetchAnnotations(articleIDs: annotated, db)
         return try ids.compactMap { id in
             guard let row = rows[id] else { return nil }
             let article = try decodeArticle(row)
             let isAnnotated: Bool = row["annotated"]
-            let annotations = isAnnotated ? timexes[id] ?? ArticleAnnotations() : nil
+            let annotations = isAnnotated ? annotationsByID[id] ?? ArticleAnnotations() : nil
             if let annotations {
                 try StoreKeys.checkAnnotations(annotations, textLength: article.text.utf8.count, articleID: id)
             }

@@ -140,7 +140,7 @@ extension SQLiteStore {
         )
     }
 
-    private static func date(_ text: String?, column: String, of id: String) throws -> PublicationDate? {
+    static func date(_ text: String?, column: String, of id: String) throws -> PublicationDate? {
         guard let text else { return nil }
         guard let date = PublicationDate(iso8601: text) else {
             throw StoreError(.io, "article \(id) has an unreadable date in column \(column): \"\(text)\"")

@@ -97,6 +97,48 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v4-entities-quotes") { db in
+            // Articles annotated before this migration have no rows here; their extractor version is older than
+            // the one that finds entities and quotes, so `storyline reextract` fills these tables for them.
+            try db.execute(
+                sql: """
+                    -- Named-entity mentions found in article bodies (ArticleAnnotations.entities). Offsets are UTF-8
+                    -- byte offsets into article.body, start inclusive and end exclusive, as in the timex table.
+                    CREATE TABLE entity_mention (
+                        id INTEGER PRIMARY KEY,          -- storage order: text order within an article
+                        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        start_byte INTEGER NOT NULL,     -- the name only: no title, leading "the" or possessive 's
+                        end_byte INTEGER NOT NULL,
+                        type TEXT NOT NULL,              -- PERSON, ORG, GPE, LOC, NORP, FAC or EVENT
+                        canonical TEXT NOT NULL          -- in-document canonical name: "Keir Starmer" for "Starmer"
+                    ) STRICT;
+
+                    CREATE INDEX entity_mention_article ON entity_mention (article_id);
+                    -- For entity queries: every mention of a name, grouped by name and type.
+                    CREATE INDEX entity_mention_canonical ON entity_mention (canonical, type);
+
+                    -- Quotes found in article bodies (ArticleAnnotations.quotes): what was said (start_byte..end_byte
+                    -- of article.body: the words inside the quotation marks, or the reported clause), by whom and how.
+                    CREATE TABLE quote (
+                        id INTEGER PRIMARY KEY,          -- storage order: text order within an article
+                        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        start_byte INTEGER NOT NULL,
+                        end_byte INTEGER NOT NULL,
+                        kind TEXT NOT NULL,              -- direct, partial or indirect
+                        speaker TEXT,                    -- the source as written: "Keir Starmer", "he", "the Kremlin"
+                        speaker_start INTEGER,           -- UTF-8 range of speaker in article.body, when it has one
+                        speaker_end INTEGER,
+                        speaker_name TEXT,               -- the name the speaker resolves to: "Keir Starmer" for "he"
+                        cue TEXT,                        -- "said", "told", "according to", ":"
+                        addressee TEXT,                  -- "reporters" in "told reporters"
+                        channel TEXT                     -- "in a statement"
+                    ) STRICT;
+
+                    CREATE INDEX quote_article ON quote (article_id);
+                    CREATE INDEX quote_speaker_name ON quote (speaker_name);
+                    """
+            )
+        }
         return migrator
     }
 

@@ -4,10 +4,11 @@ import StorylineStore
 
 /// The embedded default ``ArticleStore``: one SQLite file, read and written through GRDB.
 ///
-/// An article's annotations are rows of their own tables (`timex`), written in the same transaction as the
-/// article, with the version of the extractor that produced them (`article.extractor_version`).
-/// ``replaceAnnotations(_:extractorVersion:)`` swaps them for new ones, a batch per transaction, without
-/// touching the article (`SQLiteStore+Reextraction.swift`).
+/// An article's annotations are rows of their own tables (`timex`, `entity_mention`, `quote`), written in the
+/// same transaction as the article, with the version of the extractor that produced them
+/// (`article.extractor_version`). ``replaceAnnotations(_:extractorVersion:)`` swaps them for new ones, a batch per
+/// transaction, without touching the article (`SQLiteStore+Reextraction.swift`). Quotes and entities are queried
+/// across articles with parameterized SQL (`SQLiteStore+Queries.swift`).
 ///
 /// The file is opened as a GRDB `DatabasePool` in WAL mode, so reads never wait for a write and several
 /// processes (each with its own `SQLiteStore`) can share one file: a writer that finds the file locked

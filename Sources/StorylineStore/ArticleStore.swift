@@ -12,6 +12,9 @@ import StorylineCore
 /// later from the stored text: ``storedArticles(after:limit:notExtractedBy:)`` pages through the articles
 /// that need it, and ``replaceAnnotations(_:extractorVersion:)`` replaces their annotations, one transaction
 /// per batch.
+///
+/// The entity mentions and quotes of all stored articles can be queried across articles:
+/// ``quotes(matching:)`` finds who said what, ``entities(matching:)`` who and what the articles name.
 public protocol ArticleStore: Sendable {
     /// Stores a batch of articles with their annotations in one transaction and says, for each, what changed.
     ///
@@ -29,6 +32,18 @@ public protocol ArticleStore: Sendable {
 
     /// How many articles and sources are stored.
     func counts() async throws -> StoreCounts
+
+    // MARK: Quotes and entities
+
+    /// The stored quotes matching the query, each with its text, its context and the article and sources that
+    /// reported it; ordered by the article's publication date, oldest first (undated articles last), then by
+    /// article id, then by position in the article's text.
+    func quotes(matching query: QuoteQuery) async throws -> [StoredQuote]
+
+    /// The entities named in stored articles that match the query: one summary per canonical name and type,
+    /// with how many mentions and articles name it and the first and last day it was published. Ordered by
+    /// mentions, then articles (most first), then name and type (by their UTF-8 bytes).
+    func entities(matching query: EntityQuery) async throws -> [EntitySummary]
 
     // MARK: Re-extraction
 

@@ -6,9 +6,10 @@ import Synchronization
 /// It follows the same rules as the persistent stores: articles are keyed by content hash and kept with
 /// the annotations of their first reading, a syndicated copy adds a source to the stored article, and a
 /// batch is saved — or its annotations replaced — entirely or not at all. All access goes through one lock,
-/// so the store can be shared freely between tasks.
+/// so the store can be shared freely between tasks. Quote and entity queries scan every stored article
+/// (`InMemoryStore+Queries.swift`).
 public final class InMemoryStore: ArticleStore, Sendable {
-    private struct Entry: Sendable {
+    struct Entry: Sendable {
         var article: Article
         /// `nil`: stored without annotations (see ``InMemoryStore/storeUnannotated(_:)``).
         var annotations: ArticleAnnotations?
@@ -27,7 +28,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
         }
     }
 
-    private struct State: Sendable {
+    struct State: Sendable {
         /// Stored articles by content hash.
         var entries: [String: Entry] = [:]
         /// Content hash of each stored article id.
@@ -35,7 +36,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
         var sourceCount = 0
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
 
     /// An empty store.
     public init() {}
@@ -93,7 +94,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
         guard state.hashByID[article.id] == nil else { throw StoreKeys.idConflict(article) }
         state.entries[article.contentHash] = Entry(
             article: article,
-            annotations: annotated.annotations,
+            annotations: StoreKeys.inTextOrder(annotated.annotations),
             extractorVersion: annotated.extractorVersion,
             sources: [source],
             sourceKeys: [source.key],
@@ -214,7 +215,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
                     textLength: entry.article.text.utf8.count,
                     articleID: item.id
                 )
-                entry.annotations = item.annotations
+                entry.annotations = StoreKeys.inTextOrder(item.annotations)
                 entry.extractorVersion = extractorVersion
                 next.entries[hash] = entry
             }
@@ -223,7 +224,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
     }
 
     /// Whether `a` sorts before `b` comparing UTF-8 bytes, as SQLite orders text by default.
-    private static func precedes(_ a: String, _ b: String) -> Bool {
+    static func precedes(_ a: String, _ b: String) -> Bool {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 }

@@ -24,6 +24,12 @@ package enum StoreKeys {
     /// One past the largest ``sortKey(_:)`` of any date on the same calendar day as `date` (an exclusive bound).
     package static func dayEnd(_ date: PublicationDate) -> Int64 { (dayKey(date) + 1) * dayScale }
 
+    /// The calendar day of a ``sortKey(_:)``, without time or zone.
+    package static func day(ofSortKey key: Int64) -> PublicationDate {
+        let day = key / dayScale
+        return PublicationDate(year: Int(day / 10_000), month: Int(day / 100 % 100), day: Int(day % 100))
+    }
+
     private static func dayKey(_ date: PublicationDate) -> Int64 {
         Int64(date.year) * 10_000 + Int64(date.month) * 100 + Int64(date.day)
     }
@@ -65,13 +71,74 @@ package enum StoreKeys {
         textLength: Int,
         articleID: String
     ) throws {
-        for timex in annotations.timexes where timex.range.start < 0 || timex.range.end > textLength {
-            throw StoreError(
+        func outside(_ range: TextRange) -> Bool { range.start < 0 || range.end > textLength }
+        func error(_ what: String, _ range: TextRange, _ label: String) -> StoreError {
+            StoreError(
                 .io,
-                "article \(articleID) has a time expression at bytes \(timex.range) outside its text of "
-                    + "\(textLength) bytes (\"\(timex.value)\")"
+                "article \(articleID) has \(what) at bytes \(range) outside its text of \(textLength) bytes (\"\(label)\")"
             )
         }
+        for timex in annotations.timexes where outside(timex.range) {
+            throw error("a time expression", timex.range, timex.value)
+        }
+        for entity in annotations.entities where outside(entity.range) {
+            throw error("an entity mention", entity.range, entity.canonical)
+        }
+        for quote in annotations.quotes {
+            if outside(quote.range) {
+                throw error("a quote", quote.range, quote.attributedName ?? quote.kind.rawValue)
+            }
+            if let speakerRange = quote.speakerRange, outside(speakerRange) {
+                throw error("a quote's speaker", speakerRange, quote.speaker ?? "")
+            }
+        }
+    }
+
+    /// `annotations` in the order every store keeps and returns them: each kind sorted by where it starts in
+    /// the text, annotations that start at the same byte kept in the order they were given.
+    package static func inTextOrder(_ annotations: ArticleAnnotations) -> ArticleAnnotations {
+        func sorted<T>(_ items: [T], _ range: (T) -> TextRange) -> [T] {
+            var inOrder = true
+            for i in items.indices.dropFirst() where range(items[i - 1]).start > range(items[i]).start {
+                inOrder = false
+                break
+            }
+            if inOrder { return items }
+            return items.enumerated().sorted { a, b in
+                let (x, y) = (range(a.element).start, range(b.element).start)
+                return x != y ? x < y : a.offset < b.offset
+            }.map(\.element)
+        }
+        return ArticleAnnotations(
+            timexes: sorted(annotations.timexes, \.range),
+            entities: sorted(annotations.entities, \.range),
+            quotes: sorted(annotations.quotes, \.range)
+        )
+    }
+
+    /// The form in which text filters (``QuoteQuery/speaker``, ``QuoteQuery/about``, ``EntityQuery/name``) and
+    /// the values they are compared with are matched: Swift's Unicode `lowercased()`, the same function SQL
+    /// queries call (GRDB's `swiftLowercaseString`). Nil for a filter that is empty, which filters nothing.
+    package static func filterKey(_ filter: String?) -> String? {
+        guard let filter, !filter.isEmpty else { return nil }
+        return filter.lowercased()
+    }
+
+    /// Whether `value`, lowercased, contains `key` (a ``filterKey(_:)``) as a run of UTF-8 bytes — as SQLite's
+    /// `instr` compares the lowercased column with the lowercased filter.
+    package static func matches(_ value: String?, key: String) -> Bool {
+        guard let value else { return false }
+        let haystack = Array(value.lowercased().utf8)
+        let needle = Array(key.utf8)
+        guard needle.count <= haystack.count else { return false }
+        guard let first = needle.first else { return true }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// The error for replacing the annotations of an article that is not stored; the batch is not stored.

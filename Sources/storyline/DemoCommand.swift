@@ -38,20 +38,33 @@ struct DemoCommand: AsyncParsableCommand {
         var liveEntries = 0
         var chrome = 0
         var timexes = 0
+        var entities = 0
+        var quotes = 0
         for row in rows {
             if let stored = try await db.article(id: row.id) {
                 liveEntries += stored.article.liveBlogEntries.count
                 chrome += stored.article.removedChrome.count
                 timexes += stored.annotations?.timexes.count ?? 0
+                entities += stored.annotations?.entities.count ?? 0
+                quotes += stored.annotations?.quotes.count ?? 0
             }
         }
         Terminal.out(
             "\n\(counts.articles) articles from \(counts.sources) sources; \(liveEntries) live-blog entries; "
-                + "\(chrome) blocks of page chrome removed; \(timexes) time expressions."
+                + "\(chrome) blocks of page chrome removed; \(entities) entity mentions, \(quotes) quotes and "
+                + "\(timexes) time expressions."
         )
+        let people = try await db.entities(matching: EntityQuery(type: .person, limit: 5))
+        if !people.isEmpty {
+            Terminal.out(
+                "Most mentioned people: "
+                    + people.map { "\($0.name) (\($0.mentions))" }.joined(separator: ", ") + "."
+            )
+        }
         Terminal.out(
-            "Next: `storyline show ID --db \(store.db)` prints one article's clean text and time expressions; "
-                + "`storyline articles --json` lists them as JSON."
+            "Next: `storyline show ID --db \(store.db)` prints one article's clean text, entities, quotes and time "
+                + "expressions; `storyline quotes --speaker NAME` finds who said what; `storyline entities` lists "
+                + "who and what the articles name; `storyline articles --json` lists the articles as JSON."
         )
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }

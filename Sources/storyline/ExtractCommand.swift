@@ -1,18 +1,26 @@
 import ArgumentParser
 import Foundation
+import StorylineCore
 import StorylineExtract
+import StorylineResolve
 
 /// `storyline extract`
 struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
-        abstract: "Extract time expressions (and later entities and quotes) from JSONL articles.",
+        abstract: "Extract entities, quotes and time expressions from JSONL articles.",
         discussion: """
             Reads one JSON object per line ({"id", "published", "text"}) from the files, or from standard \
             input when none is given, and writes one output object per input line, in input order: \
             {"id", "entities", "quotes", "timexes"} with Unicode-scalar offsets into "text". A line that \
             cannot be read is reported on standard error with its line number and gives an output line with \
             empty arrays; the exit status is then 1.
+
+            Entities are resolved across all the input's records: every mention of one real-world entity \
+            gets the same "entity" name (the fullest common form seen anywhere in the input), and a quote's \
+            "speaker" is that name. This needs the whole input before the first line is written; \
+            --no-resolve names each record on its own and streams, one record in, one record out, for \
+            map-style runs over inputs of any size (Spark, Hadoop Streaming).
             """
     )
 
@@ -22,9 +30,13 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Articles processed concurrently (default: 4 × the number of cores).")
     var window: Int?
 
+    @Flag(help: "Name entities per record and stream the output, without cross-record resolution.")
+    var noResolve = false
+
     func run() async throws {
         let window = max(1, self.window ?? ProcessInfo.processInfo.activeProcessorCount * 4)
         let output = OutputBuffer()
+        var resolution = noResolve ? nil : ExtractResolution()
         var failures = 0
         for file in files.isEmpty ? [nil] : files.map(Optional.some) {
             let source = file ?? "<stdin>"
@@ -47,7 +59,11 @@ struct ExtractCommand: AsyncParsableCommand {
                             FileHandle.standardError.write(Data("storyline extract: \(error)\n".utf8))
                             failures += 1
                         }
-                        output.write(record.json)
+                        if resolution != nil {
+                            resolution!.add(record)
+                        } else {
+                            output.write(record.json)
+                        }
                         written += 1
                     }
                 }
@@ -69,6 +85,9 @@ struct ExtractCommand: AsyncParsableCommand {
                 }
                 return failures
             }
+        }
+        if let resolution {
+            for line in resolution.lines() { output.write(line) }
         }
         output.flush()
         if failures > 0 {

@@ -10,8 +10,8 @@ struct IngestCommand: AsyncParsableCommand {
         discussion: """
             Formats are recognised from content: plain text, HTML, RSS/Atom, JSONL (one {"text": …} object \
             per line), WARC and gzip-compressed files. Directories are read recursively. Use - (or no path) \
-            for standard input. Each new article is stored with the time expressions found in it (the same \
-            extraction as `storyline extract`). Re-ingesting the same input changes nothing; a syndicated copy \
+            for standard input. Each new article is stored with the entity mentions, quotes and time expressions \
+            found in it (the same extraction as `storyline extract`). Re-ingesting the same input changes nothing; a syndicated copy \
             of a stored body adds its source to the stored article. Every input that cannot be read is reported with its \
             path and reason, the others are ingested, and the exit status is 1.
             """

@@ -74,7 +74,9 @@ struct ReextractCommand: AsyncParsableCommand {
             + "\(Terminal.grouped(s.upToDate)) already up to date, skipped."
         if s.reextracted > 0 {
             text +=
-                " Time expressions in the re-extracted articles: \(Terminal.grouped(s.timexesBefore)) → "
+                " In the re-extracted articles: entity mentions \(Terminal.grouped(s.entitiesBefore)) → "
+                + "\(Terminal.grouped(s.entitiesAfter)), quotes \(Terminal.grouped(s.quotesBefore)) → "
+                + "\(Terminal.grouped(s.quotesAfter)), time expressions \(Terminal.grouped(s.timexesBefore)) → "
                 + "\(Terminal.grouped(s.timexesAfter))."
         }
         return text

@@ -34,6 +34,11 @@ struct ReextractRunner {
         /// annotations) and after it.
         var timexesBefore = 0
         var timexesAfter = 0
+        /// Entity mentions and quotes of the re-extracted articles before and after the run, likewise.
+        var entitiesBefore = 0
+        var entitiesAfter = 0
+        var quotesBefore = 0
+        var quotesAfter = 0
         var seconds = 0.0
     }
 
@@ -52,8 +57,8 @@ struct ReextractRunner {
     private struct Extracted: Sendable {
         var id: String
         var annotations: ArticleAnnotations
-        /// The time expressions the article had before; nil when it had no annotations.
-        var timexesBefore: Int?
+        /// The annotations the article had before; nil when it had none.
+        var before: ArticleAnnotations?
         var changed: Bool
     }
 
@@ -125,7 +130,7 @@ struct ReextractRunner {
         return Extracted(
             id: article.id,
             annotations: annotations,
-            timexesBefore: stored.annotations?.timexes.count,
+            before: stored.annotations,
             changed: annotations != stored.annotations
         )
     }
@@ -133,8 +138,12 @@ struct ReextractRunner {
     private static func count(_ result: Extracted, into summary: inout Summary) {
         summary.reextracted += 1
         if result.changed { summary.changed += 1 } else { summary.unchanged += 1 }
-        summary.timexesBefore += result.timexesBefore ?? 0
+        summary.timexesBefore += result.before?.timexes.count ?? 0
         summary.timexesAfter += result.annotations.timexes.count
+        summary.entitiesBefore += result.before?.entities.count ?? 0
+        summary.entitiesAfter += result.annotations.entities.count
+        summary.quotesBefore += result.before?.quotes.count ?? 0
+        summary.quotesAfter += result.annotations.quotes.count
     }
 
     /// Replaces the annotations of the pending articles in one transaction.

@@ -1,16 +1,17 @@
 import StorylineCore
 import StorylineStore
 
-/// The time expressions in `storyline show`: the section listing them after the article, and their spans
-/// highlighted in the body on a colour terminal.
+/// The time expressions in `storyline show`: the section listing them after the article (the last section, after
+/// the entities and the quotes), and their spans highlighted in the body on a colour terminal.
 extension ShowCommand {
     /// The "Time expressions" section: one line per expression with the paragraph it is in (counted from 1,
-    /// as the body is printed), its TIMEX3 type and value, and its text as written.
+    /// as the body is printed), its TIMEX3 type and value, and its text as written. For an article stored
+    /// without annotations, the one line that says so for every kind of annotation.
     static func timexSection(_ stored: StoredArticle, colour: Bool) -> [String] {
         guard let annotations = stored.annotations else {
             return [
-                "Time expressions: not extracted — this article was stored by a version of Storyline "
-                    + "that did not extract at ingest; run `storyline reextract` to get them."
+                "Entities, quotes and time expressions: not extracted — this article was stored by a version of "
+                    + "Storyline that did not extract at ingest; run `storyline reextract` to get them."
             ]
         }
         let timexes = annotations.timexes
@@ -48,6 +49,19 @@ extension ShowCommand {
             start = end + 2
         }
         return ranges
+    }
+
+    /// The number, counted from 1 as the body is printed, of the paragraph that byte `offset` of the article's
+    /// text is in (or, for a byte of a paragraph break, the paragraph before it); `paragraphs` from
+    /// ``paragraphRanges(_:)``.
+    static func paragraphNumber(at offset: Int, in paragraphs: [Range<Int>]) -> Int {
+        var low = 0
+        var high = paragraphs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if paragraphs[middle].lowerBound <= offset { low = middle + 1 } else { high = middle }
+        }
+        return max(low, 1)
     }
 
     /// `paragraph`, which occupies `range` of the article's text, with the parts of `spans` (ranges into that

@@ -7,11 +7,13 @@ import StorylineStore
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one article: its metadata, every source, the clean text and its time expressions.",
+        abstract:
+            "Show one article: metadata, every source, the clean text, its entities, quotes and time expressions.",
         discussion: """
-            On a terminal the time expressions are highlighted in the text (set NO_COLOR to turn colour off). \
-            With --json, the time expressions carry Unicode-scalar offsets into the article's text (its \
-            paragraphs joined by a blank line), as in `storyline extract` output.
+            On a terminal the time expressions are highlighted in the text, and the quotes and names in their \
+            lists (set NO_COLOR to turn colour off). With --json, entity mentions, quotes and time expressions \
+            carry Unicode-scalar offsets into the article's text (its paragraphs joined by a blank line), as in \
+            `storyline extract` output.
             """
     )
 
@@ -60,7 +62,8 @@ struct ShowCommand: AsyncParsableCommand {
         return version
     }
 
-    /// The text output; with `colour`, time expressions are highlighted in the body.
+    /// The text output; with `colour`, time expressions are highlighted in the body, and names and quotes in
+    /// their sections.
     static func render(_ stored: StoredArticle, chrome: Bool, colour: Bool = false) -> String {
         let a = stored.article
         let spans = (stored.annotations?.timexes ?? []).map(\.range).sorted()
@@ -105,6 +108,11 @@ struct ShowCommand: AsyncParsableCommand {
         if chrome, !a.removedChrome.isEmpty {
             out.append("Removed as page chrome (\(a.removedChrome.count)):")
             for block in a.removedChrome { out.append("  ✂ " + block) }
+            out.append("")
+        }
+        for section in [Self.entitySection(stored, colour: colour), Self.quoteSection(stored, colour: colour)]
+        where !section.isEmpty {
+            out += section
             out.append("")
         }
         out += Self.timexSection(stored, colour: colour)

@@ -4,8 +4,9 @@ import StorylineText
 
 /// The document `storyline show --json` prints: the stored article and its sources, and its annotations with
 /// Unicode-scalar offsets — the unit of every JSON output — into the article's text (its paragraphs joined by
-/// a blank line). A time expression has the same fields as in `storyline extract` output. `extractorVersion`
-/// says which version of the extractor made the annotations.
+/// a blank line). Time expressions, entity mentions and quotes have the fields they have in `storyline extract`
+/// output (quotes a few more: ``QuoteJSON``). `extractorVersion` says which version of the extractor made the
+/// annotations.
 struct ShowJSON: Encodable {
     /// A time expression at the edge: Unicode-scalar offsets, `start` inclusive and `end` exclusive.
     struct Timex: Encodable, Equatable {
@@ -19,8 +20,22 @@ struct ShowJSON: Encodable {
         var end: Int
     }
 
-    /// The annotations at the edge.
+    /// An entity mention at the edge: Unicode-scalar offsets, `start` inclusive and `end` exclusive.
+    struct Entity: Encodable, Equatable {
+        /// The name as written in the text.
+        var text: String
+        /// PERSON, ORG, GPE, LOC, NORP, FAC or EVENT.
+        var type: String
+        /// The canonical name it resolves to in the article.
+        var entity: String
+        var start: Int
+        var end: Int
+    }
+
+    /// The annotations at the edge, each kind in text order.
     struct Annotations: Encodable, Equatable {
+        var entities: [Entity]
+        var quotes: [QuoteJSON]
         var timexes: [Timex]
     }
 
@@ -39,11 +54,25 @@ struct ShowJSON: Encodable {
             let text = stored.article.text
             let utf8 = Array(text.utf8)
             let offsets = ScalarOffsets(text)
+            func surface(_ range: TextRange) -> String {
+                String(decoding: utf8[range.start..<range.end], as: UTF8.self)
+            }
             return Annotations(
+                entities: annotations.entities.map { entity in
+                    let scalar = offsets.scalarRange(of: entity.range)
+                    return Entity(
+                        text: surface(entity.range),
+                        type: entity.type.rawValue,
+                        entity: entity.canonical,
+                        start: scalar.start,
+                        end: scalar.end
+                    )
+                },
+                quotes: annotations.quotes.map { QuoteJSON($0, utf8: utf8, offsets: offsets) },
                 timexes: annotations.timexes.map { timex in
                     let scalar = offsets.scalarRange(of: timex.range)
                     return Timex(
-                        text: String(decoding: utf8[timex.range.start..<timex.range.end], as: UTF8.self),
+                        text: surface(timex.range),
                         type: timex.type.rawValue,
                         value: timex.value,
                         start: scalar.start,

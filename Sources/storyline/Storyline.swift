@@ -14,8 +14,8 @@ struct Storyline: AsyncParsableCommand {
             (./storyline.db unless --db says otherwise).
             """,
         subcommands: [
-            DemoCommand.self, IngestCommand.self, ArticlesCommand.self, ShowCommand.self, ExtractCommand.self,
-            ReextractCommand.self,
+            DemoCommand.self, IngestCommand.self, ArticlesCommand.self, ShowCommand.self, QuotesCommand.self,
+            EntitiesCommand.self, ExtractCommand.self, ReextractCommand.self,
         ]
     )
 

@@ -18,6 +18,22 @@ struct EntityConsistencyTests {
         #expect(!found.contains { $0.text.hasPrefix("Feb") || $0.text.hasPrefix("Jan") }, "\(found)")
     }
 
+    @Test func aGivenNameAfterATitleStartsAPerson() throws {
+        let found = try EntityTaggerTests.tag(
+            "Kallas had planned to meet Secretary of State Marco Rubio, and Defence Minister Andrei Belousov stayed away."
+        )
+        #expect(EntityTaggerTests.find("Marco Rubio", in: found)?.type == .person, "\(found)")
+        #expect(EntityTaggerTests.find("Andrei Belousov", in: found)?.type == .person, "\(found)")
+        // Words of the title are not names.
+        #expect(!found.contains { $0.text == "State" || $0.text == "Defence" }, "\(found)")
+    }
+
+    @Test func aMonthNextToANumberIsADateNotAGivenName() throws {
+        let found = try EntityTaggerTests.tag("Jan Kowalski arrived on Jan 20, and April Ryan left on 3 April.")
+        #expect(!found.contains { $0.text == "Jan" || $0.text == "April" }, "\(found)")
+        #expect(found.contains { $0.text == "Jan Kowalski" && $0.type == .person }, "\(found)")
+    }
+
     @Test func laterSurnamesAreFoundAfterAFullName() throws {
         let text = """
             Finnish President Alexander Stubb met allies in Helsinki.

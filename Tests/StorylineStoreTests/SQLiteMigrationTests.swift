@@ -82,6 +82,30 @@ struct SQLiteMigrationTests {
         }
     }
 
+    /// Every shipped migration, in order.
+    static let allMigrations = ["v1", "v2-annotations", "v3-extractor-version", "v4-entities-quotes"]
+
+    /// Creates a database as Storyline left it before entities and quotes were stored — the migrations up to
+    /// "v3-extractor-version" — holding `readings` with their time expressions, extracted by `version`.
+    static func makeV3Database(at path: String, readings: [AnnotatedArticle], version: String) async throws {
+        try await makeDatabase(at: path, upTo: "v3-extractor-version", readings: readings.map(\.article))
+        try await DatabaseQueue(path: path).write { db in
+            for annotated in readings {
+                let id = annotated.article.id
+                guard
+                    try Bool.fetchOne(db, sql: "SELECT annotated = 0 FROM article WHERE id = ?", arguments: [id])
+                        == true
+                else { continue }
+                try db.execute(
+                    sql: "UPDATE article SET annotated = 1, extractor_version = ? WHERE id = ?",
+                    arguments: [version, id]
+                )
+                let timexes = ArticleAnnotations(timexes: annotated.annotations.timexes)
+                try SQLiteStore.insertAnnotations(timexes, articleID: id, db)
+            }
+        }
+    }
+
     static func migrations(at path: String) async throws -> [String] {
         try await DatabaseQueue(path: path).read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
@@ -100,7 +124,7 @@ struct SQLiteMigrationTests {
             #expect(try await Self.migrations(at: path) == ["v1"])
 
             let store = try SQLiteStore(path: path)
-            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations", "v3-extractor-version"])
+            #expect(try await Self.migrations(at: path) == Self.allMigrations)
             #expect(try await store.counts() == StoreCounts(articles: 2, sources: 3))
             let storedLive = try #require(try await store.article(id: live.id))
             #expect(storedLive.article == live)
@@ -122,7 +146,7 @@ struct SQLiteMigrationTests {
 
             // Opening the migrated file again applies nothing more.
             let reopened = try SQLiteStore(path: path)
-            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations", "v3-extractor-version"])
+            #expect(try await Self.migrations(at: path) == Self.allMigrations)
             #expect(try await reopened.article(id: new.article.id)?.annotations == new.annotations)
         }
     }
@@ -141,7 +165,7 @@ struct SQLiteMigrationTests {
             #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations"])
 
             let store = try SQLiteStore(path: path)
-            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations", "v3-extractor-version"])
+            #expect(try await Self.migrations(at: path) == Self.allMigrations)
             #expect(try await store.counts() == StoreCounts(articles: 3, sources: 4))
             for saved in [live, plain, nothingFound] {
                 let stored = try #require(try await store.article(id: saved.article.id))
@@ -164,6 +188,46 @@ struct SQLiteMigrationTests {
             )
             #expect(try await store.countArticles(notExtractedBy: "2026.11.23-1") == 0)
             #expect(try await store.article(id: live.article.id)?.annotations == ArticleAnnotations())
+            #expect(try store.integrityCheck() == [])
+        }
+    }
+
+    @Test("a v3 database migrates: its time expressions are kept, entities and quotes are to be extracted")
+    func v3DatabaseMigrates() async throws {
+        var grain = QuoteSample.grainTalks()
+        grain.annotations.timexes = [
+            Sample.timex("March 10", in: grain.article, value: "2025-03-10"),
+            Sample.timex("Monday", in: grain.article, value: "2025-03-10"),
+            Sample.timex("next week", in: grain.article, value: "2025-W12"),
+        ]
+        let interview = QuoteSample.interview()
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            try await Self.makeV3Database(at: path, readings: [grain, interview], version: "2026.11.23-1")
+            #expect(try await Self.migrations(at: path) == ["v1", "v2-annotations", "v3-extractor-version"])
+
+            let store = try SQLiteStore(path: path)
+            #expect(try await Self.migrations(at: path) == Self.allMigrations)
+            let stored = try #require(try await store.article(id: grain.article.id))
+            #expect(stored.annotations == ArticleAnnotations(timexes: grain.annotations.timexes))
+            #expect(stored.extractorVersion == "2026.11.23-1")
+            #expect(try await store.article(id: interview.article.id)?.annotations == ArticleAnnotations())
+            #expect(try await store.quotes(matching: QuoteQuery()).isEmpty)
+            #expect(try await store.entities(matching: EntityQuery()).isEmpty)
+            // A newer extractor redoes both.
+            #expect(try await store.countArticles(notExtractedBy: "2026.11.23-2") == 2)
+
+            try await store.replaceAnnotations(
+                [
+                    (id: grain.article.id, annotations: grain.annotations),
+                    (id: interview.article.id, annotations: interview.annotations),
+                ],
+                extractorVersion: "2026.11.23-2"
+            )
+            #expect(try await store.article(id: grain.article.id)?.annotations == grain.annotations)
+            #expect(try await store.quotes(matching: QuoteQuery()).count == 5)
+            #expect(try await store.entities(matching: EntityQuery(name: "fidan")).map(\.mentions) == [2])
+            #expect(try await store.countArticles(notExtractedBy: "2026.11.23-2") == 0)
             #expect(try store.integrityCheck() == [])
         }
     }

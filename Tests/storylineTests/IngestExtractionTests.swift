@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 /// `storyline ingest` runs the extraction pipeline and stores what it finds with each article; `show` prints
-/// it. What is stored must be exactly what `storyline extract` finds in the same text with the same date.
+/// it. What is stored — entity mentions, quotes and time expressions — must be exactly what `storyline extract`
+/// finds in the same text with the same date.
 @Suite(.serialized)
 struct IngestExtractionTests {
     static let corpus = IngestCommandTests.corpus
@@ -15,12 +16,31 @@ struct IngestExtractionTests {
         var published: String?
         /// The stored time expressions as `text|type|value|start|end`; nil when `annotations` is null.
         var timexes: [String]?
+        /// The stored entity mentions as `text|type|entity|start|end`; nil when `annotations` is null.
+        var entities: [String]?
+        /// The stored quotes as `text|speaker|kind|start|end`; nil when `annotations` is null.
+        var quotes: [String]?
+    }
+
+    /// What `storyline extract` finds in one text, in the same form as ``Shown``.
+    struct Extracted: Equatable {
+        var timexes: [String]
+        var entities: [String]
+        var quotes: [String]
     }
 
     /// `text|type|value|start|end` of a JSON time expression.
     static func key(_ timex: [String: Any]) -> String {
-        ["text", "type", "value", "start", "end"].map { "\(timex[$0] ?? "∅")" }.joined(separator: "|")
+        key(timex, ["text", "type", "value", "start", "end"])
     }
+
+    /// The `fields` of a JSON annotation joined by `|` (`∅` for a missing or null field).
+    static func key(_ item: [String: Any], _ fields: [String]) -> String {
+        fields.map { item[$0].map { $0 is NSNull ? "∅" : "\($0)" } ?? "∅" }.joined(separator: "|")
+    }
+
+    static let entityFields = ["text", "type", "entity", "start", "end"]
+    static let quoteFields = ["text", "speaker", "kind", "start", "end"]
 
     /// Every stored article, shown.
     static func shownArticles(db: String) throws -> [Shown] {
@@ -36,13 +56,15 @@ struct IngestExtractionTests {
                 title: article["title"] as? String,
                 text: paragraphs.joined(separator: "\n\n"),
                 published: article["published"] as? String,
-                timexes: (annotations?["timexes"] as? [[String: Any]])?.map(key)
+                timexes: (annotations?["timexes"] as? [[String: Any]])?.map(key),
+                entities: (annotations?["entities"] as? [[String: Any]])?.map { key($0, entityFields) },
+                quotes: (annotations?["quotes"] as? [[String: Any]])?.map { key($0, quoteFields) }
             )
         }
     }
 
-    /// What `storyline extract` finds in each article's text with its date, as `text|type|value|start|end`.
-    static func extracted(_ articles: [(id: String, text: String, published: String?)]) throws -> [String: [String]] {
+    /// What `storyline extract` finds in each article's text with its date.
+    static func extracted(_ articles: [(id: String, text: String, published: String?)]) throws -> [String: Extracted] {
         var input = ""
         for article in articles {
             var record: [String: Any] = ["id": article.id, "text": article.text]
@@ -51,24 +73,33 @@ struct IngestExtractionTests {
         }
         let result = try CLI.run(["extract"], stdin: Data(input.utf8))
         #expect(result.status == 0, "\(result.stderr)")
-        var byID: [String: [String]] = [:]
+        var byID: [String: Extracted] = [:]
         for line in result.stdout.split(separator: "\n") {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             let id = try #require(object["id"] as? String)
-            byID[id] = (object["timexes"] as? [[String: Any]] ?? []).map(key)
+            byID[id] = Extracted(
+                timexes: (object["timexes"] as? [[String: Any]] ?? []).map(key),
+                entities: (object["entities"] as? [[String: Any]] ?? []).map { key($0, entityFields) },
+                quotes: (object["quotes"] as? [[String: Any]] ?? []).map { key($0, quoteFields) }
+            )
         }
         return byID
     }
 
-    /// Checks that every stored article's time expressions are what `extract` finds; returns how many there are.
+    /// Checks that every stored article's entity mentions, quotes and time expressions are what `extract` finds;
+    /// returns how many time expressions there are.
     @discardableResult
     static func expectStoredMatchExtract(_ shown: [Shown]) throws -> Int {
         let expected = try extracted(shown.map { ($0.id, $0.text, $0.published) })
         var total = 0
         for article in shown {
-            let stored = try #require(article.timexes, "article \(article.id) has no annotations")
-            #expect(stored == expected[article.id], "article \(article.id) (\(article.title ?? "untitled"))")
-            total += stored.count
+            let label = "article \(article.id) (\(article.title ?? "untitled"))"
+            let timexes = try #require(article.timexes, "article \(article.id) has no annotations")
+            let found = try #require(expected[article.id], "extract gave no line for \(label)")
+            #expect(timexes == found.timexes, "\(label)")
+            #expect(article.entities == found.entities, "\(label)")
+            #expect(article.quotes == found.quotes, "\(label)")
+            total += timexes.count
         }
         return total
     }
@@ -85,6 +116,11 @@ struct IngestExtractionTests {
         #expect(shown.filter { $0.published != nil }.count >= 3, "the corpus states dates the tagger resolves against")
         let total = try Self.expectStoredMatchExtract(shown)
         #expect(total >= 10, "the corpus is full of dates; only \(total) time expressions stored")
+        let entities = shown.reduce(0) { $0 + ($1.entities?.count ?? 0) }
+        let quotes = shown.reduce(0) { $0 + ($1.quotes?.count ?? 0) }
+        #expect(entities >= 100, "the corpus names many people and places; only \(entities) entity mentions stored")
+        #expect(quotes >= 20, "the corpus is full of quotes; only \(quotes) stored")
+        #expect(shown.allSatisfy { !($0.quotes ?? []).isEmpty }, "every article of the corpus quotes someone")
 
         // The text output lists them after the article, without colour in a pipe.
         let richest = try #require(shown.max { ($0.timexes?.count ?? 0) < ($1.timexes?.count ?? 0) })
@@ -118,13 +154,16 @@ struct IngestExtractionTests {
         #expect(again.status == 0)
         let summary = try JSONSerialization.jsonObject(with: Data(again.stdout.utf8)) as? [String: Any]
         #expect(summary?["inserted"] as? Int == 0)
-        #expect(try Self.shownArticles(db: db).map(\.timexes) == before.map(\.timexes))
+        let reingested = try Self.shownArticles(db: db)
+        #expect(reingested.map(\.timexes) == before.map(\.timexes))
+        #expect(reingested.map(\.entities) == before.map(\.entities))
+        #expect(reingested.map(\.quotes) == before.map(\.quotes))
 
         // A copy of a dated article, published three weeks later: alone, its relative dates would resolve
         // to other days.
         let original = try #require(before.first { $0.published != nil && ($0.timexes?.count ?? 0) > 3 })
         let later = "2025-03-21"
-        let copyFinds = try Self.extracted([(original.id, original.text, later)])[original.id]
+        let copyFinds = try Self.extracted([(original.id, original.text, later)])[original.id]?.timexes
         #expect(copyFinds != original.timexes, "the test needs a copy whose own annotations would differ")
         let record: [String: Any] = [
             "text": original.text, "published": later, "source": "Late Syndicator",
@@ -140,6 +179,8 @@ struct IngestExtractionTests {
         let after = try Self.shownArticles(db: db)
         #expect(after.map(\.id) == before.map(\.id))
         #expect(after.map(\.timexes) == before.map(\.timexes))
+        #expect(after.map(\.entities) == before.map(\.entities))
+        #expect(after.map(\.quotes) == before.map(\.quotes))
     }
 
     @Test func standardInputArticlesAreAnnotatedAndSavedInInputOrder() throws {

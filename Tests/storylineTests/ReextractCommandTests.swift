@@ -57,6 +57,8 @@ struct ReextractCommandTests {
         }
         let before = try IngestExtractionTests.shownArticles(db: db)
         #expect(before.first { $0.id == stale.id }?.timexes == [], "the stale article's annotations were replaced")
+        #expect(before.first { $0.id == stale.id }?.quotes == [])
+        #expect(before.first { $0.id == stale.id }?.entities == [])
         let show = try CLI.run(["show", stale.id, "--db", db])
         #expect(
             show.stdout.contains("2000.01.01-0 (this is \(current); `storyline reextract` updates"),
@@ -73,11 +75,18 @@ struct ReextractCommandTests {
         #expect(first["upToDate"] as? Int == 3)
         #expect(first["timexesBefore"] as? Int == unversioned.timexes?.count)
         #expect(first["timexesAfter"] as? Int == (stale.timexes?.count ?? 0) + (unversioned.timexes?.count ?? 0))
+        #expect(first["entitiesBefore"] as? Int == unversioned.entities?.count)
+        #expect(first["entitiesAfter"] as? Int == (stale.entities?.count ?? 0) + (unversioned.entities?.count ?? 0))
+        #expect(first["quotesBefore"] as? Int == unversioned.quotes?.count)
+        #expect(first["quotesAfter"] as? Int == (stale.quotes?.count ?? 0) + (unversioned.quotes?.count ?? 0))
+        #expect((stale.quotes?.count ?? 0) > 0 && (stale.entities?.count ?? 0) > 0, "the stale article quotes someone")
 
         // What is stored now is what `extract` finds in the same text with the same date.
         let after = try IngestExtractionTests.shownArticles(db: db)
         #expect(try IngestExtractionTests.expectStoredMatchExtract(after) >= 10)
         #expect(after.map(\.timexes) == ingested.map(\.timexes))
+        #expect(after.map(\.entities) == ingested.map(\.entities))
+        #expect(after.map(\.quotes) == ingested.map(\.quotes))
         #expect(try Set(Self.versions(db: db).values) == [current])
 
         // Nothing is left to do; --all redoes everything and finds the same.
@@ -90,7 +99,11 @@ struct ReextractCommandTests {
         #expect(all["changed"] as? Int == 0)
         #expect(all["upToDate"] as? Int == 0)
         #expect(all["timexesBefore"] as? Int == all["timexesAfter"] as? Int)
-        #expect(try IngestExtractionTests.shownArticles(db: db).map(\.timexes) == ingested.map(\.timexes))
+        #expect(all["quotesBefore"] as? Int == all["quotesAfter"] as? Int)
+        let redone = try IngestExtractionTests.shownArticles(db: db)
+        #expect(redone.map(\.timexes) == ingested.map(\.timexes))
+        #expect(redone.map(\.entities) == ingested.map(\.entities))
+        #expect(redone.map(\.quotes) == ingested.map(\.quotes))
 
         let text = try CLI.run(["reextract", "--db", db])
         #expect(text.status == 0)

@@ -76,14 +76,16 @@ struct ShowCommandTests {
         let unknown = ShowCommand.render(Self.stored(annotated: false), chrome: false, colour: true)
         #expect(
             unknown.hasSuffix(
-                "Time expressions: not extracted — this article was stored by a version of "
+                "Entities, quotes and time expressions: not extracted — this article was stored by a version of "
                     + "Storyline that did not extract at ingest; run `storyline reextract` to get them."
             )
         )
+        #expect(!unknown.contains("Entities:") && !unknown.contains("Quotes:"), "said once, not per kind")
         #expect(!unknown.contains("\u{1B}"))
         var empty = Self.stored()
         empty.annotations = ArticleAnnotations()
-        #expect(ShowCommand.render(empty, chrome: false, colour: true).hasSuffix("Time expressions: none found."))
+        let none = ShowCommand.render(empty, chrome: false, colour: true)
+        #expect(none.hasSuffix("Entities: none found.\n\nQuotes: none found.\n\nTime expressions: none found."))
     }
 
     @Test func jsonCarriesUnicodeScalarOffsets() throws {

@@ -57,6 +57,48 @@ extension EntityTagger {
         return spans
     }
 
+    /// What a title settles: a known given name and the capitalized words after it, right after a title,
+    /// are a person ("Secretary of State Marco Rubio", "Defence Minister Andrei Belousov"), replacing what
+    /// the model made of them; and a mention lying inside a title of two or more words is part of the
+    /// title, not a name ("State" in "Secretary of State", "Defence" in "Defence Minister").
+    static func namesAfterTitles(
+        _ spans: [(tokens: Range<Int>, type: EntityType)],
+        in document: EntityDocument,
+        _ gazetteer: EntityGazetteer
+    ) -> [(tokens: Range<Int>, type: EntityType)] {
+        let tokens = document.tokens
+        let title = document.matches.titlePosition
+        func insideLongTitle(_ range: Range<Int>) -> Bool {
+            guard range.allSatisfy({ title[$0] != 255 }) else { return false }
+            let before = range.lowerBound > 0 && (title[range.lowerBound] == 1 || title[range.lowerBound] == 2)
+            let after = range.upperBound < tokens.count && (title[range.upperBound] == 1 || title[range.upperBound] == 2)
+            return before || after
+        }
+        var result = spans.filter { !insideLongTitle($0.tokens) }
+        var added: [(tokens: Range<Int>, type: EntityType)] = []
+        for i in 1..<max(1, tokens.count) where title[i - 1] == 2 || title[i - 1] == 3 {
+            guard isCapitalizedWord(i, in: document), title[i] == 255,
+                (gazetteer.personNames[document.exact[i]] ?? 0) & 3 != 0
+            else { continue }
+            var end = i + 1
+            while end < tokens.count, end - i < 4, isCapitalizedWord(end, in: document), title[end] == 255 { end += 1 }
+            guard end > i + 1 else { continue }
+            let range = i..<end
+            // Only where the model read these words as something else or not at all, and not inside a
+            // longer name it found ("the Secretary of State Marco Rubio Center" stays as found).
+            let overlapping = result.filter { $0.tokens.overlaps(range) }
+            guard overlapping.allSatisfy({ range.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= range.upperBound }),
+                !overlapping.contains(where: { $0.type == .person && $0.tokens == range })
+            else { continue }
+            result.removeAll { $0.tokens.overlaps(range) }
+            added.append((range, .person))
+        }
+        guard !added.isEmpty else { return result }
+        result += added
+        result.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return result
+    }
+
     /// Adds the other occurrences of every multi-word name the model found once ("Church of Scientology",
     /// "Tom Cruise"): the same token sequence elsewhere, not inside a longer capitalized run and not
     /// crossing another mention, becomes a mention of the type most often given to it; mentions lying
@@ -156,7 +198,8 @@ extension EntityTagger {
             .map { FeatureHash.string($0) }
     )
 
-    /// Whether a span is a date: a month name and numbers only.
+    /// Whether a span is a date: a month name and numbers only, or a month name alone right before or
+    /// after a number ("Jan" in "on Jan 20", which is also a given name).
     static func isDate(_ range: Range<Int>, in document: EntityDocument) -> Bool {
         var month = false
         for i in range {
@@ -166,7 +209,11 @@ extension EntityTagger {
                 return false
             }
         }
-        return month && range.count > 1
+        guard month else { return false }
+        if range.count > 1 { return true }
+        let tokens = document.tokens
+        return (range.upperBound < tokens.count && tokens[range.upperBound].kind == .number)
+            || (range.lowerBound > 0 && tokens[range.lowerBound - 1].kind == .number)
     }
 
     /// Splits hyphenated tokens whose every part is a country, place or nationality ("Russia-Ukraine",

@@ -34,7 +34,10 @@ public struct EntityTagger: Sendable {
     /// The mentions of `text`, in text order, with UTF-8 byte ranges into `text`.
     public func tag(_ text: String) -> [EntityMention] {
         let document = EntityDocument(text: text, gazetteer: gazetteer)
-        let spans = Self.propagated(Self.mentionSpans(in: document, tags: decode(document)), in: document)
+        let spans = Self.propagated(
+            Self.namesAfterTitles(Self.mentionSpans(in: document, tags: decode(document)), in: document, gazetteer),
+            in: document
+        )
         let mentions = EntityNameLinker(document: document, gazetteer: gazetteer).mentions(for: spans)
         return Self.splittingHyphenatedNames(mentions, in: document, gazetteer: gazetteer)
     }

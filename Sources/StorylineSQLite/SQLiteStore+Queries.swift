@@ -1,0 +1,151 @@
+import GRDB
+import StorylineCore
+import StorylineStore
+
+/// Quote and entity queries across the stored articles. Every value a user gives is bound as an SQL parameter,
+/// never written into the SQL text; text filters compare with the lowercased column through GRDB's
+/// `swiftLowercaseString` function (Swift's `lowercased()`, the function the in-memory store uses), so both
+/// stores match the same quotes and entities.
+extension SQLiteStore {
+    public func quotes(matching query: QuoteQuery) async throws -> [StoredQuote] {
+        let limit = max(query.limit, 0)
+        guard limit > 0 else { return [] }
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let since = query.since {
+            conditions.append("a.published_key >= ?")
+            arguments += [StoreKeys.dayStart(since)]
+        }
+        if let until = query.until {
+            conditions.append("a.published_key < ?")
+            arguments += [StoreKeys.dayEnd(until)]
+        }
+        if let speaker = StoreKeys.filterKey(query.speaker) {
+            conditions.append(
+                "(instr(swiftLowercaseString(q.speaker_name), ?) > 0 OR instr(swiftLowercaseString(q.speaker), ?) > 0)"
+            )
+            arguments += [speaker, speaker]
+        }
+        if let about = StoreKeys.filterKey(query.about) {
+            // The quote's text: its bytes of the body (substr counts bytes in a blob, from 1).
+            conditions.append(
+                """
+                instr(swiftLowercaseString(CAST(substr(CAST(a.body AS BLOB), q.start_byte + 1, q.end_byte - q.start_byte) \
+                AS TEXT)), ?) > 0
+                """
+            )
+            arguments += [about]
+        }
+        arguments += [limit, max(query.offset, 0)]
+        let sql = """
+            SELECT q.article_id, q.start_byte, q.end_byte, q.kind, q.speaker, q.speaker_start, q.speaker_end,
+                   q.speaker_name, q.cue, q.addressee, q.channel
+            FROM quote q JOIN article a ON a.id = q.article_id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            ORDER BY a.published_key IS NULL, a.published_key, q.article_id, q.start_byte, q.id
+            LIMIT ? OFFSET ?
+            """
+        let finalArguments = arguments
+        return try await perform("find quotes in") {
+            try await self.pool.read { db in
+                var found: [(articleID: String, quote: QuoteMention)] = []
+                for row in try Row.fetchAll(db, sql: sql, arguments: finalArguments) {
+                    let articleID: String = row["article_id"]
+                    found.append((articleID, try Self.decodeQuote(row, of: articleID)))
+                }
+                return try Self.storedQuotes(found, db)
+            }
+        }
+    }
+
+    public func entities(matching query: EntityQuery) async throws -> [EntitySummary] {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let name = StoreKeys.filterKey(query.name) {
+            conditions.append("instr(swiftLowercaseString(m.canonical), ?) > 0")
+            arguments += [name]
+        }
+        if let type = query.type {
+            conditions.append("m.type = ?")
+            arguments += [type.rawValue]
+        }
+        arguments += [max(query.limit, 0), max(query.offset, 0)]
+        let sql = """
+            SELECT m.canonical, m.type, COUNT(*) AS mentions, COUNT(DISTINCT m.article_id) AS articles,
+                   MIN(a.published_key) AS first_key, MAX(a.published_key) AS last_key
+            FROM entity_mention m JOIN article a ON a.id = m.article_id
+            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
+            GROUP BY m.canonical, m.type
+            ORDER BY mentions DESC, articles DESC, m.canonical, m.type
+            LIMIT ? OFFSET ?
+            """
+        let finalArguments = arguments
+        return try await perform("list entities in") {
+            try await self.pool.read { db in
+                try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { row in
+                    let name: String = row["canonical"]
+                    let typeName: String = row["type"]
+                    guard let type = EntityType(rawValue: typeName) else {
+                        throw StoreError(.io, "entity \"\(name)\" is stored with an unknown type \"\(typeName)\"")
+                    }
+                    let first: Int64? = row["first_key"]
+                    let last: Int64? = row["last_key"]
+                    return EntitySummary(
+                        name: name,
+                        type: type,
+                        mentions: row["mentions"],
+                        articles: row["articles"],
+                        firstPublished: first.map(StoreKeys.day(ofSortKey:)),
+                        lastPublished: last.map(StoreKeys.day(ofSortKey:))
+                    )
+                }
+            }
+        }
+    }
+
+    /// The found quotes with their text, context, article and sources: the articles and their sources are read
+    /// with one `IN (…)` query each per 500 distinct articles.
+    private static func storedQuotes(
+        _ found: [(articleID: String, quote: QuoteMention)],
+        _ db: Database
+    ) throws -> [StoredQuote] {
+        var ids: [String] = []
+        var seen: Set<String> = []
+        for (id, _) in found where seen.insert(id).inserted { ids.append(id) }
+        var articles: [String: (row: Row, body: [UInt8])] = [:]
+        var sources: [String: [ArticleSource]] = [:]
+        for chunk in chunked(ids) {
+            let marks = databaseQuestionMarks(count: chunk.count)
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT id, title, outlet, url, published, body FROM article WHERE id IN (\(marks))",
+                arguments: StatementArguments(chunk)
+            ) {
+                let body: String = row["body"]
+                articles[row["id"]] = (row, Array(body.utf8))
+            }
+            for row in try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM article_source WHERE article_id IN (\(marks)) ORDER BY article_id, id",
+                arguments: StatementArguments(chunk)
+            ) {
+                sources[row["article_id"], default: []].append(try decodeSource(row))
+            }
+        }
+        return try found.compactMap { id, quote in
+            guard let (row, body) = articles[id] else { return nil }
+            let annotations = ArticleAnnotations(quotes: [quote])
+            try StoreKeys.checkAnnotations(annotations, textLength: body.count, articleID: id)
+            return StoredQuote(
+                quote,
+                body: body,
+                articleID: id,
+                title: row["title"],
+                outlet: row["outlet"],
+                url: row["url"],
+                published: try date(row["published"], column: "published", of: id),
+                sources: sources[id] ?? []
+            )
+        }
+    }
+}

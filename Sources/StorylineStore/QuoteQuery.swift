@@ -1,0 +1,36 @@
+import StorylineCore
+
+/// A filter and a page over the stored quotes (``ArticleStore/quotes(matching:)``).
+///
+/// Every filter that is set must match. Text filters are case-insensitive substrings (both sides lowercased
+/// with Swift's Unicode `lowercased()`); an empty string filters nothing.
+public struct QuoteQuery: Sendable, Hashable {
+    /// Only quotes whose speaker contains this text: the resolved name (``StorylineCore/QuoteMention/speakerName``)
+    /// or the speaker as written (``StorylineCore/QuoteMention/speaker``), so "trump" finds the quotes of
+    /// "Donald Trump" and "the Kremlin" those of "the Kremlin spokesman".
+    public var speaker: String?
+    /// Only quotes whose text (``StoredQuote/text``) contains this text.
+    public var about: String?
+    /// Only quotes from articles published on or after this day.
+    public var since: PublicationDate?
+    /// Only quotes from articles published on or before this day.
+    public var until: PublicationDate?
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        speaker: String? = nil,
+        about: String? = nil,
+        since: PublicationDate? = nil,
+        until: PublicationDate? = nil,
+        limit: Int = 100,
+        offset: Int = 0
+    ) {
+        self.speaker = speaker
+        self.about = about
+        self.since = since
+        self.until = until
+        self.limit = limit
+        self.offset = offset
+    }
+}
