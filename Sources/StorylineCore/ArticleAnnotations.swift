@@ -14,19 +14,27 @@ public struct ArticleAnnotations: Sendable, Hashable, Codable {
     public var entities: [EntityMention]
     /// Quotes — direct, partial and indirect — with their speakers and cues, in text order.
     public var quotes: [QuoteMention]
+    /// Roles and titles the text gives people ("UK Prime Minister Keir Starmer"), in text order of the person.
+    public var roles: [RoleFact]
 
     /// Annotations with the given contents; nothing found by default.
-    public init(timexes: [TimeExpression] = [], entities: [EntityMention] = [], quotes: [QuoteMention] = []) {
+    public init(
+        timexes: [TimeExpression] = [],
+        entities: [EntityMention] = [],
+        quotes: [QuoteMention] = [],
+        roles: [RoleFact] = []
+    ) {
         self.timexes = timexes
         self.entities = entities
         self.quotes = quotes
+        self.roles = roles
     }
 
     /// Whether nothing at all was found.
-    public var isEmpty: Bool { timexes.isEmpty && entities.isEmpty && quotes.isEmpty }
+    public var isEmpty: Bool { timexes.isEmpty && entities.isEmpty && quotes.isEmpty && roles.isEmpty }
 
     private enum CodingKeys: String, CodingKey {
-        case timexes, entities, quotes
+        case timexes, entities, quotes, roles
     }
 
     /// Decodes annotations, reading a missing field as empty.
@@ -35,5 +43,6 @@ public struct ArticleAnnotations: Sendable, Hashable, Codable {
         timexes = try container.decodeIfPresent([TimeExpression].self, forKey: .timexes) ?? []
         entities = try container.decodeIfPresent([EntityMention].self, forKey: .entities) ?? []
         quotes = try container.decodeIfPresent([QuoteMention].self, forKey: .quotes) ?? []
+        roles = try container.decodeIfPresent([RoleFact].self, forKey: .roles) ?? []
     }
 }

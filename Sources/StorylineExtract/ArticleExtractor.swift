@@ -6,8 +6,8 @@ import StorylineText
 /// It is the one place that decides what runs on an article, so that `storyline extract` (JSONL records),
 /// `storyline ingest` (articles saved to a store) and `storyline reextract` can never disagree. It tags time
 /// expressions (``TimeTagger``) and entity mentions (``EntityTagger``), then finds quotes
-/// (``QuoteExtractor``), whose speakers are resolved with the help of those entity mentions; each step fills
-/// its own field of `ArticleAnnotations`. Events will be a further step here.
+/// (``QuoteExtractor``), whose speakers are resolved with the help of those entity mentions, and the roles
+/// the text gives people (``RoleExtractor``); each step fills its own field of `ArticleAnnotations`. Events will be a further step here.
 ///
 /// A pure function of the text and the document date, with no shared state: call it from as many tasks
 /// at once as there are cores.
@@ -42,7 +42,8 @@ public struct ArticleExtractor: Sendable {
         if !chrome.isEmpty {
             quotes.removeAll { q in chrome.contains { $0.overlaps(q.range.range) } }
         }
-        return ArticleAnnotations(timexes: timexes, entities: entities, quotes: quotes)
+        let roles = entities.isEmpty ? [] : RoleExtractor().roles(in: text, entities: entities)
+        return ArticleAnnotations(timexes: timexes, entities: entities, quotes: quotes, roles: roles)
     }
 
     /// Annotates an article's body (``Article/text``) against its publication date, recording this

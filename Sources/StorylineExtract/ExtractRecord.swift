@@ -19,16 +19,21 @@ public struct ExtractRecord: Sendable {
 
     /// The output JSON object, without a trailing newline, with each document's own names.
     public var json: String {
-        json(entityNames: annotations.entities.map(\.canonical), speakers: annotations.quotes.map(\.attributedName))
+        json(
+            entityNames: annotations.entities.map(\.canonical),
+            speakers: annotations.quotes.map(\.attributedName),
+            rolePeople: annotations.roles.map(\.person)
+        )
     }
 
-    /// The output JSON object with the given `entity` name for each entity mention and `speaker` for each
-    /// quote (in the order of ``annotations``): the names cross-document resolution settled on.
-    public func json(entityNames: [String], speakers: [String?]) -> String {
+    /// The output JSON object with the given `entity` name for each entity mention, `speaker` for each
+    /// quote and `person` for each role fact (in the order of ``annotations``): the names cross-document
+    /// resolution settled on.
+    public func json(entityNames: [String], speakers: [String?], rolePeople: [String]) -> String {
         guard error == nil, let id else {
             var json = "{"
             if let id { json += "\"id\":" + Self.jsonString(id) + "," }
-            return json + "\"entities\":[],\"quotes\":[],\"timexes\":[]}"
+            return json + "\"entities\":[],\"quotes\":[],\"timexes\":[],\"roles\":[]}"
         }
         return Self.render(
             id: id,
@@ -37,7 +42,9 @@ public struct ExtractRecord: Sendable {
             entityNames: entityNames,
             quotes: annotations.quotes,
             speakers: speakers,
-            timexes: annotations.timexes
+            timexes: annotations.timexes,
+            roles: annotations.roles,
+            rolePeople: rolePeople
         )
     }
 
@@ -85,7 +92,9 @@ public struct ExtractRecord: Sendable {
         entityNames: [String]? = nil,
         quotes: [QuoteMention] = [],
         speakers: [String?]? = nil,
-        timexes: [TimeExpression]
+        timexes: [TimeExpression],
+        roles: [RoleFact] = [],
+        rolePeople: [String]? = nil
     ) -> String {
         let offsets = ScalarOffsets(text)
         let utf8 = Array(text.utf8)
@@ -101,8 +110,26 @@ public struct ExtractRecord: Sendable {
         let timexArray = array(timexes, utf8, offsets, range: \.range) {
             "\"type\":\"" + $0.type.rawValue + "\",\"value\":" + jsonString($0.value)
         }
+        // A role fact spans its whole construction ("UK Prime Minister Keir Starmer", "Mark Rutte, NATO's
+        // secretary general"); `role` is normalized, `affiliation` the organisation or country when stated.
+        let people = rolePeople ?? roles.map(\.person)
+        let roleArray = array(Array(zip(roles, people)), utf8, offsets, range: { Self.span(of: $0.0) }) {
+            "\"person\":" + jsonString($0.1) + ",\"role\":" + jsonString($0.0.role) + ",\"affiliation\":"
+                + ($0.0.affiliation.map(jsonString) ?? "null")
+        }
         return "{\"id\":" + jsonString(id) + ",\"entities\":" + entityArray + ",\"quotes\":" + quoteArray
-            + ",\"timexes\":" + timexArray + "}"
+            + ",\"timexes\":" + timexArray + ",\"roles\":" + roleArray + "}"
+    }
+
+    /// The text a role fact covers: its person, its title and its affiliation, whichever order they come in.
+    static func span(of fact: RoleFact) -> TextRange {
+        var lower = min(fact.personRange.start, fact.roleRange.start)
+        var upper = max(fact.personRange.end, fact.roleRange.end)
+        if let a = fact.affiliationRange {
+            lower = min(lower, a.start)
+            upper = max(upper, a.end)
+        }
+        return TextRange(start: lower, end: upper)
     }
 
     /// A JSON array of FORMAT.md items: `{"text": the surface exactly as in the input, <fields>, "start", "end"}`

@@ -5,15 +5,16 @@ import StorylineResolve
 /// Cross-record entity resolution for `storyline extract`: records are added in input order, each one's
 /// entity mentions go through one ``EntityResolver``, and the output lines are rendered at the end with
 /// every entity's final canonical name, so that all mentions of one entity carry the same `entity`
-/// name across the whole input, and a quote's `speaker` is the name of the entity it was attributed to.
+/// name across the whole input, and a quote's `speaker` and a role's `person` are the name of the entity
+/// they were attributed to.
 struct ExtractResolution {
     private var resolver = EntityResolver()
-    private var records: [(record: ExtractRecord, entityIDs: [Int64], speakerIDs: [Int64?])] = []
+    private var records: [(record: ExtractRecord, entityIDs: [Int64], speakerIDs: [Int64?], roleIDs: [Int64?])] = []
 
     /// Resolves one record's mentions (a record that could not be read is kept as it is).
     mutating func add(_ record: ExtractRecord) {
         guard record.error == nil, let id = record.id else {
-            records.append((record, [], []))
+            records.append((record, [], [], []))
             return
         }
         var mentions = record.annotations.entities
@@ -36,7 +37,8 @@ struct ExtractResolution {
             byName[mention.canonical] = entity
         }
         let speakerIDs = record.annotations.quotes.map { quote in quote.attributedName.flatMap { byName[$0] } }
-        records.append((record, Array(entityIDs.prefix(record.annotations.entities.count)), speakerIDs))
+        let roleIDs = record.annotations.roles.map { byName[$0.person] }
+        records.append((record, Array(entityIDs.prefix(record.annotations.entities.count)), speakerIDs, roleIDs))
     }
 
     /// The output lines, in the order the records were added.
@@ -48,7 +50,10 @@ struct ExtractResolution {
             let speakers = zip(item.record.annotations.quotes, item.speakerIDs).map { quote, id in
                 id.flatMap { resolver.canonicalName(of: $0) } ?? quote.attributedName
             }
-            return item.record.json(entityNames: names, speakers: speakers)
+            let people = zip(item.record.annotations.roles, item.roleIDs).map { fact, id in
+                id.flatMap { resolver.canonicalName(of: $0) } ?? fact.person
+            }
+            return item.record.json(entityNames: names, speakers: speakers, rolePeople: people)
         }
     }
 

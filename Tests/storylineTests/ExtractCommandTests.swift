@@ -74,6 +74,26 @@ struct ExtractCommandTests {
         #expect(alone.entities.contains("Zelenskyy") && alone.entities.contains("Volodymyr Zelensky"), "\(alone)")
     }
 
+    @Test func rolesComeWithTheirPersonTitleAndAffiliation() throws {
+        let text =
+            "Zelensky met Keir Starmer, the British prime minister, in London. Kremlin spokesman Dmitry Peskov said talks were possible."
+        let record = try JSONSerialization.data(withJSONObject: ["id": "r", "published": "2025-03-02", "text": text])
+        let result = try CLI.run(["extract"], stdin: record + Data("\n".utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let roles = try #require(object["roles"] as? [[String: Any]])
+        let starmer = try #require(roles.first { $0["person"] as? String == "Keir Starmer" }, "\(roles)")
+        #expect(starmer["role"] as? String == "prime minister")
+        #expect(starmer["affiliation"] as? String == "United Kingdom")
+        #expect(starmer["text"] as? String == "Keir Starmer, the British prime minister")
+        let scalars = Array(text.unicodeScalars)
+        let start = try #require(starmer["start"] as? Int)
+        let end = try #require(starmer["end"] as? Int)
+        #expect(String(String.UnicodeScalarView(scalars[start..<end])) == "Keir Starmer, the British prime minister")
+        let peskov = try #require(roles.first { $0["person"] as? String == "Dmitry Peskov" }, "\(roles)")
+        #expect(peskov["affiliation"] as? String == "Kremlin")
+    }
+
     @Test func nothingIsReportedInsidePageChrome() throws {
         // After three lines of body, everything from "Related Articles" on is the teasers of other articles, with
         // names, a date and a quote of their own.
