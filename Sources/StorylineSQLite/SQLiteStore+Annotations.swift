@@ -4,6 +4,7 @@ import StorylineStore
 
 /// Conversion between an article's ``StorylineCore/ArticleAnnotations`` and the rows of the annotation tables
 /// (`timex`, schema migration `v2-annotations`; `entity_mention` and `quote`, migration `v4-entities-quotes`;
+/// `role_fact`, migration `v6-role-facts`;
 /// the producing extractor's version in `article.extractor_version`, migration `v3-extractor-version`). Ranges
 /// are stored as they are kept in memory: UTF-8 byte offsets into the article's body.
 extension SQLiteStore {
@@ -66,12 +67,32 @@ extension SQLiteStore {
                 ])
             }
         }
+        try insertRoles(annotations.roles, articleID: articleID, db)
+    }
+
+    /// Writes the role facts of an article, in the order given (text order).
+    private static func insertRoles(_ roles: [RoleFact], articleID: String, _ db: Database) throws {
+        guard !roles.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO role_fact (
+                    article_id, person, person_start, person_end, role, role_start, role_end, affiliation,
+                    affiliation_start, affiliation_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        )
+        for fact in roles {
+            try statement.execute(arguments: [
+                articleID, fact.person, fact.personRange.start, fact.personRange.end, fact.role, fact.roleRange.start,
+                fact.roleRange.end, fact.affiliation, fact.affiliationRange?.start, fact.affiliationRange?.end,
+            ])
+        }
     }
 
     /// Deletes every annotation row of `articleID`: one statement per table that ``insertAnnotations(_:articleID:_:)``
     /// writes to (keep the two in step when a kind of annotation gets its table).
     static func deleteAnnotations(articleID: String, _ db: Database) throws {
-        for table in ["timex", "entity_mention", "quote"] {
+        for table in ["timex", "entity_mention", "quote", "role_fact"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [articleID])
         }
     }
@@ -108,6 +129,15 @@ extension SQLiteStore {
             while let row = try quotes.next() {
                 let articleID: String = row["article_id"]
                 byArticle[articleID, default: ArticleAnnotations()].quotes.append(try decodeQuote(row, of: articleID))
+            }
+            let roles = try rows(
+                "role_fact",
+                "person, person_start, person_end, role, role_start, role_end, affiliation, affiliation_start, "
+                    + "affiliation_end"
+            )
+            while let row = try roles.next() {
+                let articleID: String = row["article_id"]
+                byArticle[articleID, default: ArticleAnnotations()].roles.append(try decodeRole(row, of: articleID))
             }
         }
         return byArticle
@@ -165,6 +195,30 @@ extension SQLiteStore {
             throw StoreError(.io, "article \(articleID) has an entity mention of unknown type \"\(typeName)\"")
         }
         return EntityMention(range: range, type: type, canonical: row["canonical"])
+    }
+
+    private static func decodeRole(_ row: Row, of articleID: String) throws -> RoleFact {
+        func range(_ prefix: String) throws -> TextRange? {
+            let start: Int? = row[prefix + "_start"]
+            let end: Int? = row[prefix + "_end"]
+            switch (start, end) {
+            case (nil, nil): return nil
+            case let (start?, end?) where 0 <= start && start <= end: return TextRange(start: start, end: end)
+            default:
+                throw StoreError(.io, "article \(articleID) has a role fact with an invalid \(prefix) range")
+            }
+        }
+        guard let person = try range("person"), let role = try range("role") else {
+            throw StoreError(.io, "article \(articleID) has a role fact without its person or title range")
+        }
+        return RoleFact(
+            person: row["person"],
+            personRange: person,
+            role: row["role"],
+            roleRange: role,
+            affiliation: row["affiliation"],
+            affiliationRange: try range("affiliation")
+        )
     }
 
     static func decodeQuote(_ row: Row, of articleID: String) throws -> QuoteMention {

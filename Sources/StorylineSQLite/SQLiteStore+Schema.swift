@@ -177,6 +177,32 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v6-role-facts") { db in
+            // Articles annotated before this migration have no rows here; their extractor version is older than
+            // the one that finds roles, so `storyline reextract` fills this table for them.
+            try db.execute(
+                sql: """
+                    -- Roles and titles the article gives people (ArticleAnnotations.roles): "UK Prime Minister Keir
+                    -- Starmer", "Mark Rutte, NATO's secretary general". UTF-8 byte ranges into article.body.
+                    CREATE TABLE role_fact (
+                        id INTEGER PRIMARY KEY,          -- storage order: text order within an article
+                        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        person TEXT NOT NULL,            -- the person's in-document canonical name
+                        person_start INTEGER NOT NULL,
+                        person_end INTEGER NOT NULL,
+                        role TEXT NOT NULL,              -- normalized, lower case: "prime minister", "spokesperson"
+                        role_start INTEGER NOT NULL,     -- the title as written
+                        role_end INTEGER NOT NULL,
+                        affiliation TEXT,                -- organisation or country: "United Kingdom", "Kremlin"
+                        affiliation_start INTEGER,
+                        affiliation_end INTEGER
+                    ) STRICT;
+
+                    CREATE INDEX role_fact_article ON role_fact (article_id);
+                    CREATE INDEX role_fact_person ON role_fact (person);
+                    """
+            )
+        }
         return migrator
     }
 

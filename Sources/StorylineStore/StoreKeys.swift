@@ -92,6 +92,11 @@ package enum StoreKeys {
                 throw error("a quote's speaker", speakerRange, quote.speaker ?? "")
             }
         }
+        for fact in annotations.roles {
+            for range in [fact.personRange, fact.roleRange] + (fact.affiliationRange.map { [$0] } ?? []) where outside(range) {
+                throw error("a role fact", range, fact.person + ", " + fact.role)
+            }
+        }
     }
 
     /// `annotations` in the order every store keeps and returns them: each kind sorted by where it starts in
@@ -112,7 +117,8 @@ package enum StoreKeys {
         return ArticleAnnotations(
             timexes: sorted(annotations.timexes, \.range),
             entities: sorted(annotations.entities, \.range),
-            quotes: sorted(annotations.quotes, \.range)
+            quotes: sorted(annotations.quotes, \.range),
+            roles: sorted(annotations.roles, \.personRange)
         )
     }
 
