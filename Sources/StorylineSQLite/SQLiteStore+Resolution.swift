@@ -54,6 +54,12 @@ extension SQLiteStore {
         }
     }
 
+    public func saveEntityResolverSnapshot(_ snapshot: Data) async throws {
+        try await perform("write the entity resolver state to") {
+            try await self.pool.write { db in try Self.writeSnapshot(snapshot, db) }
+        }
+    }
+
     public func resolvedEntities(matching query: EntityQuery) async throws -> [StoredEntity] {
         var conditions: [String] = []
         var arguments = StatementArguments()
@@ -167,8 +173,9 @@ extension SQLiteStore {
         }
     }
 
-    /// Replaces the resolver snapshot.
-    static func writeSnapshot(_ snapshot: Data, _ db: Database) throws {
+    /// Replaces the resolver snapshot; nil clears it.
+    static func writeSnapshot(_ snapshot: Data?, _ db: Database) throws {
+        guard let snapshot else { return try clearSnapshot(db) }
         try db.execute(
             sql: """
                 INSERT INTO resolver_state (id, snapshot) VALUES (1, ?)

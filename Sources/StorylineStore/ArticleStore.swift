@@ -67,6 +67,10 @@ public protocol ArticleStore: Sendable {
     /// every stored article (``articleIDsInPublicationOrder()``) with ``replaceEntityResolution(_:)``.
     func entityResolverSnapshot() async throws -> Data?
 
+    /// Writes the entity resolver's state as of everything stored, replacing the stored one: for a caller that
+    /// saves its batches without it (``EntityResolution/snapshot`` nil) and writes it once at the end of a run.
+    func saveEntityResolverSnapshot(_ snapshot: Data) async throws
+
     /// The entities resolved across the stored articles that match the query: those whose canonical name, or
     /// any other name or spelling, contains ``EntityQuery/name``, of ``EntityQuery/type``. Ordered by mentions,
     /// then articles (most first), then canonical name (by its UTF-8 bytes), then id.

@@ -16,10 +16,13 @@ public struct EntityResolution: Sendable, Hashable {
     /// (``StoredArticle/annotations``: text order, see ``ArticleStore``); as many ids as mentions.
     public var mentionEntityIDs: [String: [Int64]]
     /// The resolver's state after these articles (opaque to the store: a JSON snapshot), which the next run
-    /// loads (``ArticleStore/entityResolverSnapshot()``) to continue incrementally.
-    public var snapshot: Data
+    /// loads (``ArticleStore/entityResolverSnapshot()``) to continue incrementally; nil when the caller does
+    /// not write it with this batch: the stored snapshot is then cleared (it no longer matches), and the
+    /// caller writes a fresh one later (``ArticleStore/saveEntityResolverSnapshot(_:)``). A run killed in
+    /// between leaves no snapshot, so the next one rebuilds the resolution instead of continuing a stale one.
+    public var snapshot: Data?
 
-    public init(entities: [StoredEntity], mentionEntityIDs: [String: [Int64]], snapshot: Data) {
+    public init(entities: [StoredEntity], mentionEntityIDs: [String: [Int64]], snapshot: Data?) {
         self.entities = entities
         self.mentionEntityIDs = mentionEntityIDs
         self.snapshot = snapshot

@@ -13,6 +13,10 @@ extension InMemoryStore {
         state.withLock { $0.resolverSnapshot }
     }
 
+    public func saveEntityResolverSnapshot(_ snapshot: Data) async throws {
+        state.withLock { $0.resolverSnapshot = snapshot }
+    }
+
     public func resolvedEntities(matching query: EntityQuery) async throws -> [StoredEntity] {
         let name = StoreKeys.filterKey(query.name)
         let matching = state.withLock { state in

@@ -54,11 +54,12 @@ struct DemoCommand: AsyncParsableCommand {
                 + "\(chrome) blocks of page chrome removed; \(entities) entity mentions, \(quotes) quotes and "
                 + "\(timexes) time expressions."
         )
-        let people = try await db.entities(matching: EntityQuery(type: .person, limit: 5))
+        // People resolved across the articles: every spelling of one person counts for that person.
+        let people = try await db.resolvedEntities(matching: EntityQuery(type: .person, limit: 5))
         if !people.isEmpty {
             Terminal.out(
                 "Most mentioned people: "
-                    + people.map { "\($0.name) (\($0.mentions))" }.joined(separator: ", ") + "."
+                    + people.map { "\($0.canonicalName) (\($0.mentionCount))" }.joined(separator: ", ") + "."
             )
         }
         Terminal.out(

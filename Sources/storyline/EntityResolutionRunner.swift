@@ -8,8 +8,9 @@ import StorylineStore
 ///
 /// - **Ingest** loads the resolver from the store's snapshot (``load(store:)``), and each batch goes through
 ///   ``save(_:)``: the articles the store does not hold yet are resolved on a copy of the resolver, and the
-///   batch is saved together with the entities it touched, the entity id of each new mention and the new
-///   snapshot — one transaction. A syndicated copy or a re-read of a stored body is not resolved again. The
+///   batch is saved together with the entities it touched and the entity id of each new mention — one
+///   transaction; every ``snapshotInterval``-th such batch also carries the new snapshot, the others clear
+///   the stored one, and ``finish()`` writes it at the end of the run. A syndicated copy or a re-read of a stored body is not resolved again. The
 ///   copy becomes the resolver only once the transaction committed, so a failed batch leaves no trace.
 /// - **Rebuild** (``rebuild(store:)``): after `storyline reextract` replaced mentions, or when the store has
 ///   no snapshot (a database from before resolution, or a reextract that was interrupted), the resolver is
@@ -25,6 +26,12 @@ struct EntityResolutionRunner {
 
     /// Articles read per query when rebuilding.
     static let rebuildPageSize = 256
+    /// Batches saved without the snapshot between two that carry it. Encoding the snapshot costs time in
+    /// proportion to everything resolved so far, so writing it with every batch would make a long ingest
+    /// quadratic; in between, the store holds none (a killed run is rebuilt, never continued from a stale one).
+    static let snapshotInterval = 32
+    /// Batches committed since the last snapshot was written.
+    private var batchesSinceSnapshot = 0
 
     /// The resolver saved in `store`, or — when it has none or it cannot be read — one rebuilt from every
     /// stored article (and saved); `rebuilt` says which.
@@ -79,14 +86,23 @@ struct EntityResolutionRunner {
             touched.formUnion(ids)
         }
         guard !mentionIDs.isEmpty else { return try await store.save(articles, resolution: nil) }
+        let withSnapshot = batchesSinceSnapshot + 1 >= Self.snapshotInterval
         let resolution = EntityResolution(
             entities: touched.sorted().compactMap { next.entity($0).map(Self.record) },
             mentionEntityIDs: mentionIDs,
-            snapshot: try Self.snapshot(of: next)
+            snapshot: withSnapshot ? try Self.snapshot(of: next) : nil
         )
         let outcomes = try await store.save(articles, resolution: resolution)
         resolver = next
+        batchesSinceSnapshot = withSnapshot ? 0 : batchesSinceSnapshot + 1
         return outcomes
+    }
+
+    /// Writes the snapshot if batches were saved without it since the last one: call at the end of a run.
+    mutating func finish() async throws {
+        guard batchesSinceSnapshot > 0 else { return }
+        try await store.saveEntityResolverSnapshot(try Self.snapshot(of: resolver))
+        batchesSinceSnapshot = 0
     }
 
     /// The resolver's state as the store keeps it: JSON.

@@ -129,6 +129,7 @@ struct IngestRunner {
             }
         }
         try await save(&pending, resolution: &resolution, into: &summary)
+        try await resolution.finish()
         summary.entities = resolution.resolver.count
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
@@ -156,6 +157,7 @@ struct IngestRunner {
             pending.removeFirst(batch.count)
             try await save(&batch, resolution: &resolution, into: &summary)
         }
+        try await resolution.finish()
         summary.entities = resolution.resolver.count
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
