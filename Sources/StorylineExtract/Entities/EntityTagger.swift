@@ -11,9 +11,12 @@ import StorylineCore
 /// never part of a mention. Canonical names come from the gazetteers (`U.S.` → "United States") and,
 /// for people, from the fuller name earlier in the text (`Starmer` → "Keir Starmer"); see
 /// ``EntityNameLinker``. After the model, document-level rules add what the text itself settles: a
-/// later bare surname of a person the model found ("Starmer" after "Keir Starmer") or another
-/// occurrence of a one-word name it found elsewhere; country pairs in one hyphenated token
-/// ("Russia-Ukraine") become two places; month-and-number dates are never names.
+/// later bare surname of a person the model found ("Starmer" after "Keir Starmer"), another
+/// occurrence of a one-word or multi-word name it found elsewhere ("Church of Scientology"), and a known
+/// given name with the capitalized words after it right after a title ("Secretary of State Marco
+/// Rubio"); words inside a title are not names ("State" in "Secretary of State"); country pairs in one
+/// hyphenated token ("Russia-Ukraine") become two places; month-and-number dates ("Jan 20") are never
+/// names.
 ///
 /// A value with no mutable state: share one tagger between tasks.
 public struct EntityTagger: Sendable {
