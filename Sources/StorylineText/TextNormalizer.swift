@@ -67,7 +67,7 @@ public enum TextNormalizer {
         var i = 0
         while i < bytes.count {
             if bytes[i] >= 0x80 {
-                let (scalar, length) = Tokenizer.decode(bytes, at: i)
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
                 if replacement(for: scalar) != nil {
                     firstChange = i
                     break
@@ -101,7 +101,7 @@ public enum TextNormalizer {
                 i += 1
                 continue
             }
-            let (scalar, length) = Tokenizer.decode(bytes, at: i)
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             if let folded = replacement(for: scalar) {
                 for byte in folded {
                     out.append(byte)

@@ -5,34 +5,6 @@ extension Tokenizer {
         case space, newline, letter, digit, mark, currency, punctuation, symbol
     }
 
-    /// Decodes the scalar that starts at `index` (tolerating malformed input: a stray byte is one scalar).
-    @inline(__always)
-    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        let length: Int
-        var value: UInt32
-        if lead & 0xE0 == 0xC0 {
-            length = 2
-            value = UInt32(lead & 0x1F)
-        } else if lead & 0xF0 == 0xE0 {
-            length = 3
-            value = UInt32(lead & 0x0F)
-        } else if lead & 0xF8 == 0xF0 {
-            length = 4
-            value = UInt32(lead & 0x07)
-        } else {
-            return (0xFFFD, 1)
-        }
-        guard index + length <= bytes.count else { return (0xFFFD, 1) }
-        for offset in 1..<length {
-            let byte = bytes[index + offset]
-            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        return (value, length)
-    }
-
     private static let asciiClasses: [CharacterClass] = (0..<128).map { (code: Int) -> CharacterClass in
         switch UInt8(code) {
         case 0x0A, 0x0D: return .newline

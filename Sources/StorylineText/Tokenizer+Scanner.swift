@@ -18,7 +18,7 @@ extension Tokenizer {
 
         @inline(__always)
         private func scalarClass(at index: Int) -> (CharacterClass, Int) {
-            let (scalar, length) = Tokenizer.decode(bytes, at: index)
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: index)
             return (Tokenizer.characterClass(scalar), length)
         }
 
@@ -100,7 +100,7 @@ extension Tokenizer {
                     if Tokenizer.isASCIILetter(lead) || Tokenizer.isDigit(lead) { first = false }
                     j += 1
                 } else {
-                    let (scalar, length) = Tokenizer.decode(bytes, at: j)
+                    let (scalar, length) = UTF8Scalar.decode(bytes, at: j)
                     if let unicode = Unicode.Scalar(scalar), Tokenizer.characterClass(scalar) == .letter {
                         if unicode.properties.isUppercase {
                             sawUpper = true

@@ -1,3 +1,4 @@
+import StorylineText
 /// A name reduced to the form the entity resolver compares: words, case-folded, diacritics removed,
 /// punctuation set aside and house transliterations folded together.
 ///
@@ -141,7 +142,7 @@ struct EntityNameKey: Sendable, Hashable {
                 i += 1
                 continue
             }
-            let (value, length) = decode(b, at: i)
+            let (value, length) = UTF8Scalar.decode(b, at: i)
             defer { i += length }
             if apostrophes.contains(value) {
                 if isPossessive(b, after: i + length) { i += 1 }
@@ -180,22 +181,8 @@ struct EntityNameKey: Sendable, Hashable {
             let alphanumeric = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)
             return !alphanumeric
         }
-        guard let scalar = Unicode.Scalar(decode(b, at: next).scalar) else { return true }
+        guard let scalar = Unicode.Scalar(UTF8Scalar.decode(b, at: next).scalar) else { return true }
         return !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil)
-    }
-
-    /// The scalar that starts at `i` and its length in bytes; U+FFFD (length 1) for a malformed sequence.
-    private static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (scalar: UInt32, length: Int) {
-        let c0 = UInt32(b[i])
-        let length = c0 >= 0xF0 ? 4 : c0 >= 0xE0 ? 3 : c0 >= 0xC0 ? 2 : 1
-        guard length > 1, i + length <= b.count else { return (0xFFFD, 1) }
-        var value = c0 & (0x7F >> UInt32(length))
-        for k in 1..<length {
-            let c = UInt32(b[i + k])
-            guard c & 0xC0 == 0x80 else { return (0xFFFD, 1) }
-            value = value << 6 | (c & 0x3F)
-        }
-        return (value, length)
     }
 
     private static func isCombiningMark(_ category: Unicode.GeneralCategory) -> Bool {

@@ -85,65 +85,40 @@ public enum StatementNormalizer {
     private static let cent = Array("cent".utf8)
 
     /// The key of one token's bytes: lower-cased, diacritics removed, inner punctuation dropped.
-    static func key(of bytes: ArraySlice<UInt8>) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let lead = bytes[i]
-            if lead < 0x80 {
-                switch lead {
-                case 0x41...0x5A: out.append(lead | 0x20)
-                case 0x61...0x7A, 0x30...0x39, UInt8(ascii: "%"): out.append(lead)
-                case UInt8(ascii: "."):
-                    // A decimal point stays ("1.6bn"); an abbreviation's full stop goes ("U.S.").
-                    let next = i + 1 < bytes.endIndex ? bytes[i + 1] : 0
-                    if let last = out.last, isDigit(last), isDigit(next) { out.append(lead) }
-                default: break  // apostrophes, hyphens, commas, currency signs …
+    static func key(of token: ArraySlice<UInt8>) -> [UInt8] {
+        token.withUnsafeBufferPointer { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    switch lead {
+                    case 0x41...0x5A: out.append(lead | 0x20)
+                    case 0x61...0x7A, 0x30...0x39, UInt8(ascii: "%"): out.append(lead)
+                    case UInt8(ascii: "."):
+                        // A decimal point stays ("1.6bn"); an abbreviation's full stop goes ("U.S.").
+                        let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+                        if let last = out.last, isDigit(last), isDigit(next) { out.append(lead) }
+                    default: break  // apostrophes, hyphens, commas, currency signs …
+                    }
+                    i += 1
+                    continue
                 }
-                i += 1
-                continue
+                let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
+                if let ascii = foldedLatin(scalar) {
+                    out.append(ascii)
+                } else if let s = Unicode.Scalar(scalar), s.properties.isAlphabetic || s.properties.numericType != nil {
+                    out.append(contentsOf: Array(s.properties.lowercaseMapping.utf8))
+                }
+                i += length
             }
-            let (scalar, length) = decode(bytes, at: i)
-            if let ascii = foldedLatin(scalar) {
-                out.append(ascii)
-            } else if let s = Unicode.Scalar(scalar), s.properties.isAlphabetic || s.properties.numericType != nil {
-                out.append(contentsOf: Array(s.properties.lowercaseMapping.utf8))
-            }
-            i += length
+            return out
         }
-        return out
     }
 
     @inline(__always)
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
-
-    /// Decodes the scalar at `index` (a malformed byte is one U+FFFD).
-    static func decode(_ bytes: ArraySlice<UInt8>, at index: Int) -> (scalar: UInt32, length: Int) {
-        let lead = bytes[index]
-        if lead < 0x80 { return (UInt32(lead), 1) }
-        let length: Int
-        var value: UInt32
-        if lead & 0xE0 == 0xC0 {
-            length = 2
-            value = UInt32(lead & 0x1F)
-        } else if lead & 0xF0 == 0xE0 {
-            length = 3
-            value = UInt32(lead & 0x0F)
-        } else if lead & 0xF8 == 0xF0 {
-            length = 4
-            value = UInt32(lead & 0x07)
-        } else {
-            return (0xFFFD, 1)
-        }
-        guard index + length <= bytes.endIndex else { return (0xFFFD, 1) }
-        for offset in 1..<length {
-            let byte = bytes[index + offset]
-            guard byte & 0xC0 == 0x80 else { return (0xFFFD, 1) }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
-        return (value, length)
-    }
 
     /// The lower-case ASCII base letter of a Latin-1 or Latin Extended-A letter (`É` → `e`, `ł` → `l`,
     /// `ß` → `s`), or nil.
