@@ -39,13 +39,46 @@ def load(path, limit=None):
     return records
 
 
-def main():
+def arguments():
+    """The command line both spaCy-based benchmark scripts take."""
     ap = argparse.ArgumentParser()
     ap.add_argument("input")
     ap.add_argument("--rounds", type=int, default=2)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--tag-output")
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def timed(texts, rounds, label, one_pass):
+    """Runs `one_pass()` (one pass over `texts`) `rounds` times on this process and returns the report fields
+    every benchmark shares (best wall-clock and CPU time of a round, words/s, peak memory) with the result of
+    the last pass."""
+    words = sum(len(t.encode("utf-8").split()) for t in texts)
+    size = sum(len(t.encode("utf-8")) for t in texts)
+    best = float("inf")
+    best_cpu = float("inf")
+    result = None
+    for n in range(rounds):
+        start, cpu = time.perf_counter(), time.process_time()
+        result = one_pass()
+        best = min(best, time.perf_counter() - start)
+        best_cpu = min(best_cpu, time.process_time() - cpu)
+        print(f"   {label} round {n + 1}/{rounds}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+    fields = {
+        "documents": len(texts),
+        "bytes": size,
+        "words": words,
+        "seconds": best,
+        "cpu_seconds": best_cpu,
+        "words_per_s": words / best,
+        "words_per_cpu_s": words / best_cpu,
+        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+    }
+    return fields, result
+
+
+def main():
+    args = arguments()
 
     nlp = spacy.load(MODEL, disable=DISABLED)
     records = load(args.input, args.limit)
@@ -62,32 +95,14 @@ def main():
                 out.write(json.dumps({"id": record["id"], "entities": ents}, ensure_ascii=False) + "\n")
         return
 
-    words = sum(len(t.encode("utf-8").split()) for t in texts)
-    size = sum(len(t.encode("utf-8")) for t in texts)
     list(nlp.pipe(texts[:5]))  # warm-up, untimed
-    best = float("inf")
-    best_cpu = float("inf")
-    mentions = 0
-    for n in range(args.rounds):
-        start, cpu = time.perf_counter(), time.process_time()
-        mentions = sum(sum(1 for e in doc.ents if e.label_ in TYPES) for doc in nlp.pipe(texts, batch_size=64))
-        best = min(best, time.perf_counter() - start)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
-        print(f"   spaCy round {n + 1}/{args.rounds}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
-    report = {
-        "tool": "spacy",
-        "spacy": spacy.__version__,
-        "model": MODEL,
-        "documents": len(texts),
-        "bytes": size,
-        "words": words,
-        "mentions": mentions,
-        "seconds": best,
-        "cpu_seconds": best_cpu,
-        "words_per_s": words / best,
-        "words_per_cpu_s": words / best_cpu,
-        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
-    }
+    fields, mentions = timed(
+        texts,
+        args.rounds,
+        "spaCy",
+        lambda: sum(sum(1 for e in doc.ents if e.label_ in TYPES) for doc in nlp.pipe(texts, batch_size=64)),
+    )
+    report = {"tool": "spacy", "spacy": spacy.__version__, "model": MODEL, "mentions": mentions, **fields}
     json.dump(report, sys.stdout, indent=2)
     print()
 

