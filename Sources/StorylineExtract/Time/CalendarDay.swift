@@ -1,3 +1,5 @@
+import StorylineCore
+
 /// A day of the proleptic Gregorian calendar, with the arithmetic the time tagger needs.
 struct CalendarDay: Hashable, Sendable, Comparable {
     var year: Int
@@ -10,16 +12,8 @@ struct CalendarDay: Hashable, Sendable, Comparable {
         self.day = day
     }
 
-    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
-    var ordinal: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    /// Days since 1970-01-01.
+    var ordinal: Int { PublicationDate.dayNumber(year: year, month: month, day: day) }
 
     init(ordinal: Int) {
         let z = ordinal + 719_468

@@ -37,7 +37,7 @@ extension EntityResolver {
     /// must have at least ``Configuration/dominanceRatio`` times the runner-up's support (ties by ID).
     func dominant(among candidates: [Int64], context: Set<Int64>, date: PublicationDate?) -> Int64? {
         guard candidates.count > 1 else { return candidates.first }
-        let day = date.map(Self.dayNumber)
+        let day = date.map(\.dayNumber)
         var best: (id: Int64, support: Double)?
         var runnerUp = 0.0
         for id in candidates {
@@ -64,21 +64,10 @@ extension EntityResolver {
         }
         var support = Double(entity.articleCount + shared)
         if let day, let last = entity.lastReport.published,
-            abs(Self.dayNumber(last) - day) <= configuration.recentDays
+            abs(last.dayNumber - day) <= configuration.recentDays
         {
             support *= configuration.recencyFactor
         }
         return support
-    }
-
-    /// Days since 1970-01-01 of a date's calendar day (proleptic Gregorian; time and zone ignored).
-    static func dayNumber(_ date: PublicationDate) -> Int {
-        let y = date.month <= 2 ? date.year - 1 : date.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (date.month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + date.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }

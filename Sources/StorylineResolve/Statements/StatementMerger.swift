@@ -168,18 +168,7 @@ public struct StatementMerger: Sendable {
             kind: report.kind,
             features: StatementFeatures(wording: Array(report.wording.utf8), shingleSize: configuration.shingleSize),
             speaker: SpeakerKey(report.speaker),
-            day: report.source.published.map(Self.dayNumber)
+            day: report.source.published.map(\.dayNumber)
         )
-    }
-
-    /// Days since 1970-01-01 of a date's calendar day (proleptic Gregorian).
-    static func dayNumber(_ date: PublicationDate) -> Int {
-        let y = date.month <= 2 ? date.year - 1 : date.year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (date.month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + date.day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
     }
 }
