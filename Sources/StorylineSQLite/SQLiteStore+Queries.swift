@@ -10,16 +10,7 @@ extension SQLiteStore {
     public func quotes(matching query: QuoteQuery) async throws -> [StoredQuote] {
         let limit = max(query.limit, 0)
         guard limit > 0 else { return [] }
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if let since = query.since {
-            conditions.append("a.published_key >= ?")
-            arguments += [StoreKeys.dayStart(since)]
-        }
-        if let until = query.until {
-            conditions.append("a.published_key < ?")
-            arguments += [StoreKeys.dayEnd(until)]
-        }
+        var (conditions, arguments) = Self.publishedBetween(query.since, query.until)
         if let speaker = StoreKeys.filterKey(query.speaker) {
             conditions.append(
                 "(instr(swiftLowercaseString(q.speaker_name), ?) > 0 OR instr(swiftLowercaseString(q.speaker), ?) > 0)"
@@ -147,5 +138,24 @@ extension SQLiteStore {
                 sources: sources[id] ?? []
             )
         }
+    }
+
+    /// The SQL conditions (on the article table aliased `a`) and their bound values for articles published on
+    /// the days from `since` to `until`, both inclusive; either may be nil.
+    static func publishedBetween(
+        _ since: PublicationDate?,
+        _ until: PublicationDate?
+    ) -> (conditions: [String], arguments: StatementArguments) {
+        var conditions: [String] = []
+        var arguments = StatementArguments()
+        if let since {
+            conditions.append("a.published_key >= ?")
+            arguments += [StoreKeys.dayStart(since)]
+        }
+        if let until {
+            conditions.append("a.published_key < ?")
+            arguments += [StoreKeys.dayEnd(until)]
+        }
+        return (conditions, arguments)
     }
 }

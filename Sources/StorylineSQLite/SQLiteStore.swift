@@ -85,16 +85,7 @@ public final class SQLiteStore: ArticleStore {
     }
 
     public func articles(_ query: ArticleQuery) async throws -> [ArticleSummary] {
-        var conditions: [String] = []
-        var arguments = StatementArguments()
-        if let since = query.since {
-            conditions.append("a.published_key >= ?")
-            arguments += [StoreKeys.dayStart(since)]
-        }
-        if let until = query.until {
-            conditions.append("a.published_key < ?")
-            arguments += [StoreKeys.dayEnd(until)]
-        }
+        var (conditions, arguments) = Self.publishedBetween(query.since, query.until)
         if let outlet = query.outlet {
             conditions.append(
                 "EXISTS (SELECT 1 FROM article_source s WHERE s.article_id = a.id AND s.outlet_key = ?)"
