@@ -32,7 +32,10 @@ extension TimeTaggerRun {
             if let (_, plural) = unit(i + 1), plural {
                 return TimexMatch(start: i, end: i + 2, type: .date, value: "PAST_REF")
             }
-            return nil
+            // "recent" before a noun ("a recent poll", "the recent Supreme Court rulings") places it in the
+            // recent past, as TimeML marks it.
+            guard i + 1 < words.count, words[i + 1].kind == .letters else { return nil }
+            return TimexMatch(start: i, end: i + 1, type: .date, value: "PAST_REF")
         case .current:
             // "current" as a time adjective ("the current crisis"), not "current account" or an electric current.
             guard i + 1 < words.count, words[i + 1].kind == .letters, !words[i + 1].capitalized,
@@ -40,6 +43,8 @@ extension TimeTaggerRun {
             else { return nil }
             return TimexMatch(start: i, end: i + 1, type: .date, value: "PRESENT_REF")
         case .soon:
+            // "as soon as possible", "as soon as Tuesday": a conjunction, not a time of its own.
+            if keyword(i - 1) == .asWord, keyword(i + 1) == .asWord { return nil }
             return TimexMatch(start: i, end: i + 1, type: .date, value: "FUTURE_REF")
         case .future:
             // "future quarters", "in future" (not "the future" — see matchThe — nor "future plans").
@@ -57,6 +62,12 @@ extension TimeTaggerRun {
             // A capital inside a sentence makes it a name: "the Daily Mail", "Weekly Standard", "Daily 8 AI".
             if words[i].capitalized, i > 0, !words[i].newlineBefore, !isClauseBreak(i - 1),
                 !(words[i - 1].kind == .other && words[i - 1].key != 0x2C)
+            {
+                return nil
+            }
+            // A newspaper: "the Communist Party daily Granma".
+            if i + 1 < words.count, words[i + 1].kind == .letters, words[i + 1].capitalized,
+                !words[i + 1].newlineBefore, lex(i + 1) == nil
             {
                 return nil
             }
@@ -158,6 +169,13 @@ extension TimeTaggerRun {
                 if let (u, plural) = unit(j + 1), u == .day, !plural, let base = focusDay ?? anchor {
                     let day = base.adding(days: k == .previous ? -1 : 1)
                     return TimexMatch(start: i, end: j + 2, type: .date, value: day.dayValue)
+                }
+                // "the following year", "the previous month": the period after or before the one last
+                // mentioned ("over the next year" stays a duration).
+                if k != .next, let (u, plural) = unit(j + 1), !plural,
+                    let value = adjacentPeriodValue(u, k == .previous ? -1 : 1)
+                {
+                    return TimexMatch(start: i, end: j + 2, type: .date, value: value)
                 }
                 fallthrough
             case .coming:
@@ -322,6 +340,24 @@ extension TimeTaggerRun {
         }
     }
 
+    /// The week, month or year after (`step` 1) or before (-1) the one of the date last mentioned, or of the
+    /// document date when none was.
+    func adjacentPeriodValue(_ u: TimeUnit, _ step: Int) -> String? {
+        switch u {
+        case .week:
+            return (focusDay ?? anchor)?.adding(days: 7 * step).weekValue
+        case .month:
+            guard let (y, m) = focusMonth ?? anchor.map({ ($0.year, $0.month) }) else { return nil }
+            let total = y * 12 + (m - 1) + step
+            return Timex.year(total / 12) + "-" + Timex.two(total % 12 + 1)
+        case .year:
+            guard let y = focusYear ?? anchor?.year else { return nil }
+            return Timex.year(y + step)
+        default:
+            return nil
+        }
+    }
+
     /// `last week` → `2025-W08`, `this month` → `2025-02`, `next year` → `2026`, `last quarter` → `2024-Q4`.
     func relativeUnitValue(_ u: TimeUnit, _ direction: Int) -> String? {
         guard let a = anchor else {
@@ -403,7 +439,9 @@ extension TimeTaggerRun {
             } else if direction > 0 {
                 y += 1
             } else if !isCurrent {
-                y += 1  // "this summer" in February: the coming one
+                // "this summer" is this year's, whether said in November (just past) or in February (coming);
+                // "this winter" said in November is the one that starts in December.
+                y = a.year
             }
         } else if !isCurrent {
             // Past tense: the most recent one. Future: the coming one. No cue: the nearer of the two

@@ -79,8 +79,13 @@ extension TimeTaggerRun {
                 if let b = keyword(j - 1), b == .isWord || b == .are || b == .be { return .future }
                 return keyword(j + 1) == .to ? nil : .future
             case .plans, .planned, .planning:
-                // "plans to visit", "is planned for" — not "the plan", "a hastily planned trip".
+                // "plans to visit", "is planned for", "was planned for early March", "planning for the summit"
+                // — not "the plan", "holiday plans for a trip", "a hastily planned trip".
                 if keyword(j + 1) == .to { return .future }
+                if keyword(j + 1) == .forWord {
+                    if k == .planning { return .future }
+                    if k == .planned, let b = keyword(j - 1), b == .was || b == .were { return .future }
+                }
                 if let b = keyword(j - 1), b == .isWord || b == .are || b == .be { return .future }
                 return nil
             case .early:
@@ -111,15 +116,37 @@ extension TimeTaggerRun {
             if b == .be || b == .been || b == .to { return nil }
         }
         if keyword(j + 1) == .by { return nil }
+        // An adjective after an article ("a still unspecified date", "the expanded program").
+        if isAttributive(j) { return nil }
         return .past
     }
 
-    /// Verbs of intention that make a following "to"-clause future: "expects to release", "hopes to".
+    /// Whether the -ed word `j` follows an article or possessive, perhaps past one adverb: "a still
+    /// unspecified date", "the newly elected mayor", "its revised forecast".
+    func isAttributive(_ j: Int) -> Bool {
+        var b = j - 1
+        if b >= 0, words[b].kind == .letters, !words[b].capitalized,
+            endsWith(b, "ly") || TimeTaggerRun.degreeWords.contains(words[b].key)
+        {
+            b -= 1
+        }
+        guard b >= 0, words[b].kind == .letters else { return false }
+        if let k = keyword(b) { return k == .a || k == .an || k == .the }  // not "that": "the deal that expired"
+        return TimeTaggerRun.determiners.contains(words[b].key)
+    }
+
+    static let degreeWords: Set<UInt64> = Set(
+        (["still", "very", "much", "more", "most", "less", "least", "long", "well", "not", "yet", "so"] as [StaticString])
+            .map(TimeLexicon.key)
+    )
+    /// Verbs and nouns of intention that make a following "to"-clause future: "expects to release", "hopes
+    /// to", "decided to admit", "an agreement to acquire".
     static let futureIntentions: Set<UInt64> = Set(
         ([
             "expects", "expect", "intends", "intend", "hopes", "hope", "aims", "aim", "wants", "want", "vowed", "vows",
             "pledged", "pledges", "promised", "promises", "threatened", "threatens", "agreed", "agrees", "likely",
-            "unlikely", "ready", "poised",
+            "unlikely", "ready", "poised", "decided", "decides", "agreement", "plan", "proposal", "offer", "bid",
+            "deal", "intention", "decision",
         ]
             as [StaticString]).map(TimeLexicon.key)
     )
