@@ -97,6 +97,13 @@ package enum StoreKeys {
                 throw error("a role fact", range, fact.person + ", " + fact.role)
             }
         }
+        for event in annotations.events {
+            let arguments = event.actors + event.targets + (event.place.map { [$0] } ?? [])
+            let ranges = [event.trigger, event.sentence] + arguments.map(\.range) + (event.dateRange.map { [$0] } ?? [])
+            for range in ranges where outside(range) {
+                throw error("an event", range, event.type.rawValue)
+            }
+        }
     }
 
     /// `annotations` in the order every store keeps and returns them: each kind sorted by where it starts in
@@ -118,7 +125,8 @@ package enum StoreKeys {
             timexes: sorted(annotations.timexes, \.range),
             entities: sorted(annotations.entities, \.range),
             quotes: sorted(annotations.quotes, \.range),
-            roles: sorted(annotations.roles, \.personRange)
+            roles: sorted(annotations.roles, \.personRange),
+            events: sorted(annotations.events, \.trigger)
         )
     }
 
