@@ -7,7 +7,10 @@ import StorylineText
 /// `storyline ingest` (articles saved to a store) and `storyline reextract` can never disagree. It tags time
 /// expressions (``TimeTagger``) and entity mentions (``EntityTagger``), then finds quotes
 /// (``QuoteExtractor``), whose speakers are resolved with the help of those entity mentions, and the roles
-/// the text gives people (``RoleExtractor``); each step fills its own field of `ArticleAnnotations`. Events will be a further step here.
+/// the text gives people (``RoleExtractor``), and last the events its sentences report (``EventExtractor``:
+/// who did what to whom, where and when, and one statement per attributed quote), which read the entity
+/// mentions, time expressions and quotes found before them; each step fills its own field of
+/// `ArticleAnnotations`.
 ///
 /// A pure function of the text and the document date, with no shared state: call it from as many tasks
 /// at once as there are cores.
@@ -29,7 +32,7 @@ public struct ArticleExtractor: Sendable {
     ///
     /// Page chrome left in a raw text (share bars, "Related Articles" and the teasers after it; see
     /// `ChromeLines`) is not article content: nothing is reported inside it — no time expression, entity
-    /// mention or quote overlaps a chrome line.
+    /// mention, quote or event trigger overlaps a chrome line.
     public func annotate(text: String, documentDate: PublicationDate?) -> ArticleAnnotations {
         let chrome = ChromeLines.chromeRanges(in: text)
         var timexes = TimeTagger.tag(text, documentDate: documentDate)
@@ -43,7 +46,17 @@ public struct ArticleExtractor: Sendable {
             quotes.removeAll { q in chrome.contains { $0.overlaps(q.range.range) } }
         }
         let roles = entities.isEmpty ? [] : RoleExtractor().roles(in: text, entities: entities)
-        return ArticleAnnotations(timexes: timexes, entities: entities, quotes: quotes, roles: roles)
+        var events = EventExtractor().events(
+            in: text,
+            documentDate: documentDate,
+            entities: entities,
+            timexes: timexes,
+            quotes: quotes
+        )
+        if !chrome.isEmpty {
+            events.removeAll { e in chrome.contains { $0.overlaps(e.trigger.range) } }
+        }
+        return ArticleAnnotations(timexes: timexes, entities: entities, quotes: quotes, roles: roles, events: events)
     }
 
     /// Annotates an article's body (``Article/text``) against its publication date, recording this

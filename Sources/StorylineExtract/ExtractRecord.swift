@@ -28,12 +28,18 @@ public struct ExtractRecord: Sendable {
 
     /// The output JSON object with the given `entity` name for each entity mention, `speaker` for each
     /// quote and `person` for each role fact (in the order of ``annotations``): the names cross-document
-    /// resolution settled on.
-    public func json(entityNames: [String], speakers: [String?], rolePeople: [String]) -> String {
+    /// resolution settled on. An event argument that is an entity mention carries that mention's name;
+    /// `eventIDs`, when given, adds an `"event"` id to each event (one per event, in order; nil for none).
+    public func json(
+        entityNames: [String],
+        speakers: [String?],
+        rolePeople: [String],
+        eventIDs: [String?]? = nil
+    ) -> String {
         guard error == nil, let id else {
             var json = "{"
             if let id { json += "\"id\":" + Self.jsonString(id) + "," }
-            return json + "\"entities\":[],\"quotes\":[],\"timexes\":[],\"roles\":[]}"
+            return json + "\"entities\":[],\"quotes\":[],\"timexes\":[],\"roles\":[],\"events\":[]}"
         }
         return Self.render(
             id: id,
@@ -44,7 +50,9 @@ public struct ExtractRecord: Sendable {
             speakers: speakers,
             timexes: annotations.timexes,
             roles: annotations.roles,
-            rolePeople: rolePeople
+            rolePeople: rolePeople,
+            events: annotations.events,
+            eventIDs: eventIDs
         )
     }
 
@@ -94,7 +102,9 @@ public struct ExtractRecord: Sendable {
         speakers: [String?]? = nil,
         timexes: [TimeExpression],
         roles: [RoleFact] = [],
-        rolePeople: [String]? = nil
+        rolePeople: [String]? = nil,
+        events: [EventMention] = [],
+        eventIDs: [String?]? = nil
     ) -> String {
         let offsets = ScalarOffsets(text)
         let utf8 = Array(text.utf8)
@@ -117,8 +127,50 @@ public struct ExtractRecord: Sendable {
             "\"person\":" + jsonString($0.1) + ",\"role\":" + jsonString($0.0.role) + ",\"affiliation\":"
                 + ($0.0.affiliation.map(jsonString) ?? "null")
         }
+        var nameOfMention: [TextRange: String] = [:]
+        for (mention, name) in zip(entities, names) where nameOfMention[mention.range] == nil {
+            nameOfMention[mention.range] = name
+        }
+        let eventArray = eventsJSON(events, ids: eventIDs, names: nameOfMention, utf8, offsets)
         return "{\"id\":" + jsonString(id) + ",\"entities\":" + entityArray + ",\"quotes\":" + quoteArray
-            + ",\"timexes\":" + timexArray + ",\"roles\":" + roleArray + "}"
+            + ",\"timexes\":" + timexArray + ",\"roles\":" + roleArray + ",\"events\":" + eventArray + "}"
+    }
+
+    /// The `events` array: per event its type, mode, modality, trigger, sentence, actors, targets, place and
+    /// date, offsets in Unicode scalars; an argument that is an entity mention carries the mention's name in
+    /// `names` (matched by range), any other argument its own name.
+    static func eventsJSON(
+        _ events: [EventMention],
+        ids: [String?]?,
+        names: [TextRange: String],
+        _ utf8: [UInt8],
+        _ offsets: ScalarOffsets
+    ) -> String {
+        func text(_ r: TextRange) -> String { jsonString(String(decoding: utf8[r.start..<r.end], as: UTF8.self)) }
+        func argument(_ a: EventArgument) -> String {
+            let scalar = offsets.scalarRange(of: a.range)
+            let name = a.label == nil ? a.name : (names[a.range] ?? a.name)
+            return "{\"text\":" + text(a.range) + ",\"entity\":" + jsonString(name) + ",\"start\":\(scalar.start)"
+                + ",\"end\":\(scalar.end)}"
+        }
+        var out = "["
+        for (n, event) in events.enumerated() {
+            if n > 0 { out += "," }
+            let trigger = offsets.scalarRange(of: event.trigger)
+            let sentence = offsets.scalarRange(of: event.sentence)
+            out += "{\"type\":\"" + event.type.rawValue + "\",\"mode\":" + (event.mode.map(jsonString) ?? "null")
+            out += ",\"modality\":\"" + event.modality.rawValue + "\",\"trigger\":" + text(event.trigger)
+            out += ",\"start\":\(trigger.start),\"end\":\(trigger.end)"
+            out += ",\"sentence_start\":\(sentence.start),\"sentence_end\":\(sentence.end)"
+            out += ",\"actors\":[" + event.actors.map(argument).joined(separator: ",") + "]"
+            out += ",\"targets\":[" + event.targets.map(argument).joined(separator: ",") + "]"
+            out += ",\"place\":" + (event.place.map(argument) ?? "null")
+            out += ",\"date\":" + (event.date.map(jsonString) ?? "null")
+            out += ",\"date_text\":" + (event.dateRange.map(text) ?? "null")
+            if let ids, n < ids.count { out += ",\"event\":" + (ids[n].map(jsonString) ?? "null") }
+            out += "}"
+        }
+        return out + "]"
     }
 
     /// The text a role fact covers: its person, its title and its affiliation, whichever order they come in.

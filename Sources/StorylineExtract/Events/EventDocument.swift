@@ -1,0 +1,133 @@
+import StorylineCore
+import StorylineText
+
+/// A text prepared for event extraction: its tokens with their lexicon hashes, its sentences, which entity
+/// mention covers each token, and the time expressions of each sentence.
+///
+/// Built in one pass over the UTF-8 bytes (one tokenization, one sentence split); every range is a UTF-8
+/// byte range into the text.
+struct EventDocument {
+    let bytes: [UInt8]
+    let tokens: [Token]
+    /// Per token: ``EventLexicon/hash(_:_:)`` of its bytes (ASCII lower case, curly apostrophe folded).
+    let hashes: [UInt64]
+    /// Sentences as token ranges.
+    let sentences: [Range<Int>]
+    /// The entity mentions, in text order.
+    let mentions: [EntityMention]
+    /// Per mention: its token range (empty when it falls between tokens).
+    let mentionTokens: [Range<Int>]
+    /// Per token: the index of the mention covering it, or -1.
+    let mentionAt: [Int32]
+    /// Per token: whether a time expression covers it.
+    let inTimex: [Bool]
+
+    init(text: String, mentions: [EntityMention], timexes: [TimeExpression]) {
+        let bytes = Array(text.utf8)
+        self.bytes = bytes
+        var tokens: [Token] = []
+        var sentences: [Range<Int>] = []
+        var hashes: [UInt64] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            let tokenizer = Tokenizer()
+            tokens = tokenizer.tokenize(utf8: buffer)
+            sentences = SentenceSplitter(tokenizer: tokenizer).sentenceTokenRanges(utf8: buffer, tokens: tokens)
+            hashes = tokens.map { EventLexicon.hash(buffer, $0.range.range) }
+        }
+        self.tokens = tokens
+        self.sentences = sentences
+        self.hashes = hashes
+        let sorted = mentions.sorted { $0.range < $1.range }
+        self.mentions = sorted
+        let mentionTokens = Self.tokenRanges(of: sorted.map(\.range), in: tokens)
+        self.mentionTokens = mentionTokens
+        var mentionAt = [Int32](repeating: -1, count: tokens.count)
+        for (n, range) in mentionTokens.enumerated() {
+            for i in range where mentionAt[i] < 0 { mentionAt[i] = Int32(n) }
+        }
+        self.mentionAt = mentionAt
+        var inTimex = [Bool](repeating: false, count: tokens.count)
+        for range in Self.tokenRanges(of: timexes.map(\.range).sorted(), in: tokens) {
+            for i in range { inTimex[i] = true }
+        }
+        self.inTimex = inTimex
+    }
+
+    /// The token range each byte range overlaps (ranges in text order), by one sweep.
+    static func tokenRanges(of ranges: [TextRange], in tokens: [Token]) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        result.reserveCapacity(ranges.count)
+        var cursor = 0
+        for range in ranges {
+            while cursor > 0 && tokens[cursor - 1].range.end > range.start { cursor -= 1 }
+            while cursor < tokens.count && tokens[cursor].range.end <= range.start { cursor += 1 }
+            var end = cursor
+            while end < tokens.count && tokens[end].range.start < range.end { end += 1 }
+            result.append(cursor..<max(cursor, end))
+        }
+        return result
+    }
+
+    // MARK: Token helpers
+
+    /// The text of a byte range.
+    func string(_ range: TextRange) -> String {
+        String(decoding: bytes[range.start..<range.end], as: UTF8.self)
+    }
+
+    /// The byte range covering tokens `range` (non-empty).
+    func byteRange(_ range: Range<Int>) -> TextRange {
+        TextRange(start: tokens[range.lowerBound].range.start, end: tokens[range.upperBound - 1].range.end)
+    }
+
+    /// Whether token `i` is the single punctuation character `c`.
+    func isPunct(_ i: Int, _ c: UInt8) -> Bool {
+        let r = tokens[i].range
+        return tokens[i].kind == .punctuation && r.count == 1 && bytes[r.start] == c
+    }
+
+    /// Whether token `i` is punctuation that ends a clause: `;`, `:`, a dash, a bracket, `?`, `!`.
+    func isClausePunctuation(_ i: Int) -> Bool {
+        guard tokens[i].kind == .punctuation else { return false }
+        let r = tokens[i].range
+        if r.count == 1 {
+            switch bytes[r.start] {
+            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"),
+                UInt8(ascii: "!"), UInt8(ascii: "-"):
+                return true
+            default:
+                return false
+            }
+        }
+        // – and — (E2 80 93, E2 80 94).
+        return r.count == 3 && bytes[r.start] == 0xE2 && bytes[r.start + 1] == 0x80
+            && (bytes[r.start + 2] == 0x93 || bytes[r.start + 2] == 0x94)
+    }
+
+    /// Whether token `i` is a word written in lower case.
+    func isLowerWord(_ i: Int) -> Bool {
+        tokens[i].kind == .word && !tokens[i].flags.contains(.capitalized)
+    }
+
+    /// The mention covering token `i`, if any.
+    func mention(at i: Int) -> Int? {
+        let n = mentionAt[i]
+        return n >= 0 ? Int(n) : nil
+    }
+
+    /// Whether token `i`'s hash is in `set`.
+    @inline(__always)
+    func token(_ i: Int, in set: Set<UInt64>) -> Bool { set.contains(hashes[i]) }
+
+    /// The number a number token stands for, when it is a plain integer ("18").
+    func integer(_ i: Int) -> Int? {
+        guard tokens[i].kind == .number else { return nil }
+        var value = 0
+        for b in bytes[tokens[i].range.range] {
+            guard b >= 0x30, b <= 0x39 else { return nil }
+            value = value * 10 + Int(b - 0x30)
+            if value > 1_000_000 { return nil }
+        }
+        return value
+    }
+}
