@@ -1,0 +1,60 @@
+import StorylineCore
+
+/// One article's report of an event, as ``EventMerger`` takes it: an ``EventMention`` whose participants and
+/// place the caller has already resolved to canonical entity names.
+public struct EventReport: Sendable, Hashable, Codable {
+    /// The article, outlet and publication date of the report.
+    public var source: ReportSource
+    /// The event's index in its article's `annotations.events`; with ``ReportSource/articleID`` it identifies
+    /// the report.
+    public var index: Int
+    /// The event's PLOVER type.
+    public var type: EventType
+    /// The PLOVER mode when the text says ("visit", "phone"…).
+    public var mode: String?
+    /// Whether the report says the event happened, is planned, proposed, denied or hypothetical.
+    public var modality: EventModality
+    /// Who acts: resolved canonical entity names, or phrases for compound actors ("European leaders").
+    public var actors: [String]
+    /// Whom the action is aimed at.
+    public var targets: [String]
+    /// Where it happened or is to happen, resolved.
+    public var place: String?
+    /// The event's date as a TIMEX3 value ("2025-02-27", "2025-W09", "2025-02", "2025-Q1", "2025"); nil when
+    /// unknown. Values the merger cannot read as a calendar period ("PRESENT_REF") count as unknown.
+    public var date: String?
+    /// For a ``EventType/statement``, the words reported — the quote, or the sentence that reports it — when
+    /// the caller has them: two statements by one speaker on one day are one event only when their content
+    /// words overlap (see ``EventMerger``). Ignored for other types.
+    public var content: String?
+    /// The ID of the article this report's article is a near-duplicate copy of (a syndicated wire story or a
+    /// re-post), when known; see ``NearDuplicateIndex``.
+    public var syndicatedFrom: String?
+
+    /// Creates a report.
+    public init(
+        source: ReportSource,
+        index: Int,
+        type: EventType,
+        mode: String? = nil,
+        modality: EventModality = .happened,
+        actors: [String] = [],
+        targets: [String] = [],
+        place: String? = nil,
+        date: String? = nil,
+        content: String? = nil,
+        syndicatedFrom: String? = nil
+    ) {
+        self.source = source
+        self.index = index
+        self.type = type
+        self.mode = mode
+        self.modality = modality
+        self.actors = actors
+        self.targets = targets
+        self.place = place
+        self.date = date
+        self.content = content
+        self.syndicatedFrom = syndicatedFrom
+    }
+}
