@@ -52,6 +52,19 @@ public struct PublicationDate: Sendable, Hashable, Codable, Comparable, CustomSt
     /// Days since 1970-01-01 of the date's calendar day (time and zone ignored).
     public var dayNumber: Int { Self.dayNumber(year: year, month: month, day: day) }
 
+    /// The day (no time) that is `dayNumber` days after 1970-01-01: the inverse of ``dayNumber``.
+    public init(dayNumber: Int) {
+        let z = dayNumber + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+    }
+
     /// Days since 1970-01-01 of a day of the proleptic Gregorian calendar (Howard Hinnant's `days_from_civil`).
     @inlinable
     public static func dayNumber(year: Int, month: Int, day: Int) -> Int {

@@ -4,7 +4,7 @@ import StorylineStore
 
 /// Conversion between an article's ``StorylineCore/ArticleAnnotations`` and the rows of the annotation tables
 /// (`timex`, schema migration `v2-annotations`; `entity_mention` and `quote`, migration `v4-entities-quotes`;
-/// `role_fact`, migration `v6-role-facts`;
+/// `role_fact`, migration `v6-role-facts`; `event_mention`, migration `v7-events`;
 /// the producing extractor's version in `article.extractor_version`, migration `v3-extractor-version`). Ranges
 /// are stored as they are kept in memory: UTF-8 byte offsets into the article's body.
 extension SQLiteStore {
@@ -68,6 +68,7 @@ extension SQLiteStore {
             }
         }
         try insertRoles(annotations.roles, articleID: articleID, db)
+        try insertEvents(annotations.events, articleID: articleID, db)
     }
 
     /// Writes the role facts of an article, in the order given (text order).
@@ -92,7 +93,7 @@ extension SQLiteStore {
     /// Deletes every annotation row of `articleID`: one statement per table that ``insertAnnotations(_:articleID:_:)``
     /// writes to (keep the two in step when a kind of annotation gets its table).
     static func deleteAnnotations(articleID: String, _ db: Database) throws {
-        for table in ["timex", "entity_mention", "quote", "role_fact"] {
+        for table in ["timex", "entity_mention", "quote", "role_fact", "event_mention"] {
             try db.cachedStatement(sql: "DELETE FROM \(table) WHERE article_id = ?").execute(arguments: [articleID])
         }
     }
@@ -138,6 +139,17 @@ extension SQLiteStore {
             while let row = try roles.next() {
                 let articleID: String = row["article_id"]
                 byArticle[articleID, default: ArticleAnnotations()].roles.append(try decodeRole(row, of: articleID))
+            }
+            let events = try rows(
+                "event_mention",
+                "type, mode, modality, trigger_start, trigger_end, sentence_start, sentence_end, date, date_start, "
+                    + "date_end, arguments"
+            )
+            while let row = try events.next() {
+                let articleID: String = row["article_id"]
+                byArticle[articleID, default: ArticleAnnotations()].events.append(
+                    try decodeEvent(row, of: articleID)
+                )
             }
         }
         return byArticle

@@ -203,6 +203,34 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v7-events") { db in
+            // Articles annotated before this migration have no rows here; their extractor version is older than
+            // the one that finds events, so `storyline reextract` fills this table for them.
+            try db.execute(
+                sql: """
+                    -- Events the article's sentences report (ArticleAnnotations.events): one row per report, in
+                    -- trigger order. UTF-8 byte ranges into article.body.
+                    CREATE TABLE event_mention (
+                        id INTEGER PRIMARY KEY,          -- storage order: text order within an article
+                        article_id TEXT NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+                        type TEXT NOT NULL,              -- PLOVER type or STATEMENT
+                        mode TEXT,                       -- PLOVER mode: "visit", "phone", "drone"…
+                        modality TEXT NOT NULL,          -- happened, planned, proposed, denied, hypothetical
+                        trigger_start INTEGER NOT NULL,
+                        trigger_end INTEGER NOT NULL,
+                        sentence_start INTEGER NOT NULL,
+                        sentence_end INTEGER NOT NULL,
+                        date TEXT,                       -- TIMEX3 value of the event's own date
+                        date_start INTEGER,              -- the time expression it came from (NULL: article date)
+                        date_end INTEGER,
+                        arguments TEXT NOT NULL          -- JSON: {"actors":[…],"targets":[…],"place":…}
+                    ) STRICT;
+
+                    CREATE INDEX event_mention_article ON event_mention (article_id);
+                    CREATE INDEX event_mention_type_date ON event_mention (type, date);
+                    """
+            )
+        }
         return migrator
     }
 

@@ -16,15 +16,8 @@ struct CalendarDay: Hashable, Sendable, Comparable {
     var ordinal: Int { PublicationDate.dayNumber(year: year, month: month, day: day) }
 
     init(ordinal: Int) {
-        let z = ordinal + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        self.init(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)
+        let day = PublicationDate(dayNumber: ordinal)
+        self.init(year: day.year, month: day.month, day: day.day)
     }
 
     /// ISO weekday: 1 = Monday … 7 = Sunday.

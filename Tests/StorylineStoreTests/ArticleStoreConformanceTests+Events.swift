@@ -1,0 +1,67 @@
+import StorylineCore
+import StorylineStore
+import Testing
+
+/// Event reports, alike in every store: stored with their article, read back in trigger order with every
+/// argument, refused outside the text.
+extension ArticleStoreConformanceTests {
+    /// The interview sample with two event reports, given out of text order: a statement with a person actor,
+    /// and a denied accusation with a place, a target and a date taken from the article's day.
+    static func interviewWithEvents() -> AnnotatedArticle {
+        var sample = QuoteSample.interview()
+        let a = sample.article
+        let firstSentence = QuoteSample.range("Ukraine's President Volodymyr Zelensky said", in: a)
+        let secondSentence = QuoteSample.range("“Russia has broken every ceasefire it signed,”", in: a)
+        sample.annotations.events = [
+            EventMention(
+                type: .accuse,
+                trigger: QuoteSample.range("broken", in: a),
+                sentence: secondSentence,
+                actors: [EventArgument(name: "Volodymyr Zelensky", range: QuoteSample.range("he", in: a))],
+                targets: [EventArgument(name: "Russia", range: QuoteSample.range("Russia", in: a), label: .geopolitical)],
+                place: EventArgument(name: "BBC", range: QuoteSample.range("BBC", in: a), label: .organization),
+                date: "2025-02-27",
+                modality: .denied
+            ),
+            EventMention(
+                type: .statement,
+                mode: "interview",
+                trigger: QuoteSample.range("said", in: a),
+                sentence: firstSentence,
+                actors: [
+                    EventArgument(
+                        name: "Volodymyr Zelensky",
+                        range: QuoteSample.range("Volodymyr Zelensky", in: a),
+                        label: .person
+                    )
+                ],
+                date: "2025-02-27",
+                dateRange: QuoteSample.range("Ukraine", in: a),
+                modality: .happened
+            ),
+        ]
+        return sample
+    }
+
+    @Test("event reports round-trip exactly with their article, in trigger order", arguments: StoreKind.allCases)
+    func eventsRoundTrip(kind: StoreKind) async throws {
+        let sample = Self.interviewWithEvents()
+        try await kind.withStore { store async throws in
+            #expect(try await store.save([sample]) == [.inserted])
+            let stored = try #require(try await store.article(id: sample.article.id))
+            let events = try #require(stored.annotations?.events)
+            #expect(events == [sample.annotations.events[1], sample.annotations.events[0]])
+        }
+    }
+
+    @Test("event reports outside their article's text are refused", arguments: StoreKind.allCases)
+    func eventsOutsideTheTextAreRefused(kind: StoreKind) async throws {
+        var sample = Self.interviewWithEvents()
+        let length = sample.article.text.utf8.count
+        sample.annotations.events[0].targets[0].range = TextRange(start: length - 1, end: length + 3)
+        try await kind.withStore { store async throws in
+            await #expect(throws: StoreError.self) { try await store.save([sample]) }
+            #expect(try await store.article(id: sample.article.id) == nil, "nothing of the article is stored")
+        }
+    }
+}
