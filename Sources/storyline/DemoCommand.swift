@@ -62,10 +62,21 @@ struct DemoCommand: AsyncParsableCommand {
                     + people.map { "\($0.canonicalName) (\($0.mentionCount))" }.joined(separator: ", ") + "."
             )
         }
+        // The story's timeline: events merged across the articles, by the day they happened.
+        let built = try await StoryBuilder.build(from: db)
+        let timeline = TimelineCommand.select(
+            built.events,
+            filter: TimelineCommand.Filter(statements: false)
+        ).filter { $0.reports.count > 1 || $0.merged.plannedFirstReportedBy != nil }
+        if !timeline.isEmpty {
+            Terminal.out("\nTimeline — events reported by more than one article (`storyline timeline` lists all):\n")
+            Terminal.out(TimelineCommand.render(Array(timeline.prefix(12))))
+        }
         Terminal.out(
-            "Next: `storyline show ID --db \(store.db)` prints one article's clean text, entities, quotes and time "
+            "\nNext: `storyline show ID --db \(store.db)` prints one article's clean text, entities, quotes and time "
                 + "expressions; `storyline quotes --speaker NAME` finds who said what; `storyline entities` lists "
-                + "who and what the articles name; `storyline articles --json` lists the articles as JSON."
+                + "who and what the articles name; `storyline timeline` lists the events by date, `storyline "
+                + "stories` the stories; `storyline articles --json` lists the articles as JSON."
         )
         if !summary.errors.isEmpty { throw ExitCode(1) }
     }

@@ -41,11 +41,39 @@ struct ExtractResolution {
         records.append((record, Array(entityIDs.prefix(record.annotations.entities.count)), speakerIDs, roleIDs))
     }
 
-    /// The output lines, in the order the records were added.
+    /// The output lines, in the order the records were added. Each event carries the id of the event it was
+    /// merged into across records (``EventMerger``, records read in input order; a near-duplicate copy of an
+    /// earlier record counts as syndicated).
     func lines() -> [String] {
-        records.map { item in
+        var duplicates = NearDuplicateIndex()
+        var merger = EventMerger()
+        return records.map { item in
             let names = zip(item.record.annotations.entities, item.entityIDs).map { mention, id in
                 resolver.canonicalName(of: id) ?? mention.canonical
+            }
+            var eventIDs: [String?] = []
+            if let id = item.record.id, item.record.error == nil {
+                let syndicatedFrom = duplicates.add(articleID: id, text: item.record.text)
+                var nameAt: [TextRange: String] = [:]
+                for (mention, name) in zip(item.record.annotations.entities, names) { nameAt[mention.range] = name }
+                let source = ReportSource(articleID: id, published: item.record.published)
+                for (index, event) in item.record.annotations.events.enumerated() {
+                    func name(_ argument: EventArgument) -> String { nameAt[argument.range] ?? argument.name }
+                    let report = EventReport(
+                        source: source,
+                        index: index,
+                        type: event.type,
+                        mode: event.mode,
+                        modality: event.modality,
+                        actors: event.actors.map(name),
+                        targets: event.targets.map(name),
+                        place: event.place.map(name),
+                        date: event.date,
+                        content: event.type == .statement ? TimelineExport.slice(item.record.text, event.sentence) : nil,
+                        syndicatedFrom: syndicatedFrom
+                    )
+                    eventIDs.append(merger.add(report).rawValue)
+                }
             }
             let speakers = zip(item.record.annotations.quotes, item.speakerIDs).map { quote, id in
                 id.flatMap { resolver.canonicalName(of: $0) } ?? quote.attributedName
@@ -53,7 +81,12 @@ struct ExtractResolution {
             let people = zip(item.record.annotations.roles, item.roleIDs).map { fact, id in
                 id.flatMap { resolver.canonicalName(of: $0) } ?? fact.person
             }
-            return item.record.json(entityNames: names, speakers: speakers, rolePeople: people)
+            return item.record.json(
+                entityNames: names,
+                speakers: speakers,
+                rolePeople: people,
+                eventIDs: eventIDs.isEmpty ? nil : eventIDs
+            )
         }
     }
 

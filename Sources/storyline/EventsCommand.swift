@@ -1,0 +1,144 @@
+import ArgumentParser
+import StorylineCore
+import StorylineStore
+import StorylineText
+
+/// `storyline events`
+struct EventsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "events",
+        abstract: "List every event report: each sentence that reports who did what to whom, when and where.",
+        discussion: """
+            One line per event report found in the stored articles, in publication order: the article's day, \
+            outlet and id, the event's PLOVER type (and mode), its modality (happened, planned, proposed, \
+            denied, hypothetical), its own date, its participants and place, and the sentence it came from. \
+            `storyline timeline` merges these reports into events. --article keeps one article's reports, \
+            --type one PLOVER type, --entity those with a participant whose name contains the text. With \
+            --json, each report with Unicode-scalar offsets of its trigger and sentence in its article's text.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Only this article's events.", valueName: "ID"))
+    var article: String?
+
+    @Option(help: ArgumentHelp("Only events of this PLOVER type (CONSULT, AGREE, ASSAULT…).", valueName: "TYPE"))
+    var type: String?
+
+    @Option(help: ArgumentHelp("Only events with a participant whose name contains this text.", valueName: "NAME"))
+    var entity: String?
+
+    @Option(help: "At most this many reports.")
+    var limit: Int = 100
+
+    @Flag(help: "Print JSON instead of text.")
+    var json = false
+
+    func validate() throws {
+        if let type, EventType(rawValue: type.uppercased()) == nil {
+            throw ValidationError("unknown event type \"\(type)\"")
+        }
+    }
+
+    /// One report of `--json` output.
+    struct Item: Encodable {
+        var articleID: String
+        var outlet: String?
+        var published: String?
+        var type: String
+        var mode: String?
+        var modality: String
+        var date: String?
+        var actors: [String]
+        var targets: [String]
+        var place: String?
+        var trigger: String
+        var triggerStart: Int
+        var triggerEnd: Int
+        var sentence: String
+        var sentenceStart: Int
+        var sentenceEnd: Int
+    }
+
+    func run() async throws {
+        let db = try store.openExisting()
+        let wanted = type.flatMap { EventType(rawValue: $0.uppercased()) }
+        let needle = entity?.lowercased()
+        var items: [Item] = []
+        do {
+            let names = try await StoryBuilder.resolvedNames(db)
+            let ids: [String]
+            if let article {
+                ids = [article]
+            } else {
+                ids = try await db.articleIDsInPublicationOrder()
+            }
+            var start = 0
+            pages: while start < ids.count {
+                let page = try await db.storedArticles(ids: Array(ids[start..<min(start + 200, ids.count)]))
+                start += 200
+                for stored in page {
+                    let text = stored.article.text
+                    var offsets: ScalarOffsets?
+                    for event in stored.annotations?.events ?? [] {
+                        if let wanted, event.type != wanted { continue }
+                        func name(_ argument: EventArgument) -> String { names[argument.name] ?? argument.name }
+                        let actors = event.actors.map(name)
+                        let targets = event.targets.map(name)
+                        if let needle, !(actors + targets).contains(where: { $0.lowercased().contains(needle) }) {
+                            continue
+                        }
+                        if offsets == nil { offsets = ScalarOffsets(text) }
+                        let scalars = offsets!
+                        items.append(
+                            Item(
+                                articleID: stored.article.id,
+                                outlet: stored.article.outlet,
+                                published: stored.article.published?.iso8601,
+                                type: event.type.rawValue,
+                                mode: event.mode,
+                                modality: event.modality.rawValue,
+                                date: event.date,
+                                actors: actors,
+                                targets: targets,
+                                place: event.place.map(name),
+                                trigger: TimelineExport.slice(text, event.trigger),
+                                triggerStart: scalars.scalarOffset(ofByte: event.trigger.start),
+                                triggerEnd: scalars.scalarOffset(ofByte: event.trigger.end),
+                                sentence: TimelineExport.slice(text, event.sentence),
+                                sentenceStart: scalars.scalarOffset(ofByte: event.sentence.start),
+                                sentenceEnd: scalars.scalarOffset(ofByte: event.sentence.end)
+                            )
+                        )
+                        if items.count >= max(limit, 0) { break pages }
+                    }
+                }
+            }
+        } catch let error as StoreError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+        if json {
+            try Terminal.json(items)
+            return
+        }
+        if items.isEmpty {
+            Terminal.out("No events match.")
+            return
+        }
+        Terminal.out(
+            items.map { item in
+                var header = [
+                    item.published.map { String($0.prefix(10)) } ?? "undated", item.outlet ?? "—",
+                    "article " + item.articleID, item.type + (item.mode.map { " (\($0))" } ?? ""), item.modality,
+                    item.date ?? "undated",
+                ]
+                let participants = StoryBuilder.orderedUnique(item.actors + item.targets)
+                if !participants.isEmpty { header.append(participants.joined(separator: ", ")) }
+                if let place = item.place { header.append("at " + place) }
+                return header.joined(separator: " · ") + "\n  " + QuotesCommand.oneLine(item.sentence)
+            }.joined(separator: "\n")
+        )
+    }
+}

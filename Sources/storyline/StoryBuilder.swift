@@ -1,0 +1,115 @@
+import StorylineCore
+import StorylineResolve
+import StorylineStore
+
+/// The story as `storyline timeline`, `events` and `stories` show it: the stored articles read once in
+/// publication order and fed, one article at a time, to the incremental mergers of `StorylineResolve` —
+/// story clustering with near-duplicate detection (``StoryClusterer``) and event merging
+/// (``EventMerger``) — with each event's participants named by the entities resolved across articles.
+struct StoryBuilder {
+    /// One event report and where it came from.
+    struct Report {
+        var article: StoredArticle
+        var event: EventMention
+        /// The report's participants and place by their cross-document names.
+        var actors: [String]
+        var targets: [String]
+        var place: String?
+    }
+
+    /// One merged event with its reports (earliest first).
+    struct Event {
+        var merged: MergedEvent
+        var reports: [Report]
+        /// The stories its reports' articles belong to.
+        var stories: Set<StoryID>
+    }
+
+    /// The articles read, in publication order, with their story assignment.
+    private(set) var articles: [(article: StoredArticle, assignment: StoryAssignment)] = []
+    private(set) var events: [Event] = []
+    private(set) var clusterer = StoryClusterer()
+
+    /// Reads every stored article of `store` in publication order, `pageSize` at a time.
+    static func build(from store: any ArticleStore, pageSize: Int = 200) async throws -> StoryBuilder {
+        let names = try await resolvedNames(store)
+        let ids = try await store.articleIDsInPublicationOrder()
+        var builder = StoryBuilder()
+        var merger = EventMerger()
+        var reports: [EventID: [Report]] = [:]
+        var stories: [EventID: Set<StoryID>] = [:]
+        var start = 0
+        while start < ids.count {
+            let page = try await store.storedArticles(ids: Array(ids[start..<min(start + pageSize, ids.count)]))
+            start += pageSize
+            for stored in page {
+                let article = stored.article
+                let annotations = stored.annotations ?? ArticleAnnotations()
+                let entityNames = orderedUnique(annotations.entities.map { names[$0.canonical] ?? $0.canonical })
+                let assignment = builder.clusterer.add(
+                    articleID: article.id,
+                    published: article.published,
+                    text: article.text,
+                    entities: entityNames
+                )
+                builder.articles.append((stored, assignment))
+                for (index, event) in annotations.events.enumerated() {
+                    func name(_ argument: EventArgument) -> String { names[argument.name] ?? argument.name }
+                    let report = Report(
+                        article: stored,
+                        event: event,
+                        actors: event.actors.map(name),
+                        targets: event.targets.map(name),
+                        place: event.place.map(name)
+                    )
+                    let id = merger.add(
+                        EventReport(
+                            source: ReportSource(article),
+                            index: index,
+                            type: event.type,
+                            mode: event.mode,
+                            modality: event.modality,
+                            actors: report.actors,
+                            targets: report.targets,
+                            place: report.place,
+                            date: event.date,
+                            // A statement's words tell one statement of a speaker's day from another.
+                            content: event.type == .statement ? TimelineExport.slice(article.text, event.sentence) : nil,
+                            syndicatedFrom: assignment.duplicateOf
+                        )
+                    )
+                    reports[id, default: []].append(report)
+                    stories[id, default: []].insert(assignment.story)
+                }
+            }
+        }
+        builder.events = merger.events.map { merged in
+            Event(merged: merged, reports: reports[merged.id] ?? [], stories: stories[merged.id] ?? [])
+        }
+        return builder
+    }
+
+    /// In-document canonical names ("Zelenskyy", "Keir Starmer") → the canonical name of the entity they were
+    /// resolved to across articles; a name given to several entities goes to the one it names most often.
+    static func resolvedNames(_ store: any ArticleStore) async throws -> [String: String] {
+        var best: [String: (name: String, count: Int)] = [:]
+        var offset = 0
+        let page = 5000
+        while true {
+            let entities = try await store.resolvedEntities(matching: EntityQuery(limit: page, offset: offset))
+            for entity in entities {
+                for (name, count) in entity.names where count > (best[name]?.count ?? 0) {
+                    best[name] = (entity.canonicalName, count)
+                }
+            }
+            if entities.count < page { break }
+            offset += page
+        }
+        return best.mapValues(\.name)
+    }
+
+    static func orderedUnique(_ names: [String]) -> [String] {
+        var seen = Set<String>()
+        return names.filter { seen.insert($0).inserted }
+    }
+}

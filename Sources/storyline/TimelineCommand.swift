@@ -1,0 +1,205 @@
+import ArgumentParser
+import Foundation
+import StorylineCore
+import StorylineResolve
+import StorylineStore
+
+/// `storyline timeline`
+struct TimelineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "The story's timeline: each event once, by the date it happened, with every report.",
+        discussion: """
+            Events found in the stored articles (who did what to whom, where), merged across reports: the same \
+            meeting reported by four outlets is one event with four reports; a syndicated copy of a wire story \
+            counts once among the independent outlets; a meeting announced in advance and later reported as \
+            held is one event, marked with the day it was first announced; the same people meeting on another \
+            day is another event. Events are ordered by their own date (not the day they were published). \
+            --entity matches a participant's name case-insensitively ("trump"), --story a story id from \
+            `storyline stories`, --from/--to the event's date, --type a PLOVER type. Statements are left out \
+            unless --statements is given (`storyline quotes` lists them). --format json, csv or timelinejs \
+            (TimelineJS's JSON, the format newsrooms publish timelines with) writes an export instead of text.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, csv, timelinejs
+    }
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: ArgumentHelp("Only events with a participant whose name contains this text.", valueName: "NAME"))
+    var entity: String?
+
+    @Option(help: ArgumentHelp("Only events reported in this story (see `storyline stories`).", valueName: "ID"))
+    var story: Int?
+
+    @Option(help: ArgumentHelp("Only events on or after this day.", valueName: "YYYY-MM-DD"))
+    var from: PublicationDate?
+
+    @Option(help: ArgumentHelp("Only events on or before this day.", valueName: "YYYY-MM-DD"))
+    var to: PublicationDate?
+
+    @Option(help: ArgumentHelp("Only events of this PLOVER type (CONSULT, AGREE, ASSAULT…).", valueName: "TYPE"))
+    var type: String?
+
+    @Flag(help: "Include attributed statements (one event per statement).")
+    var statements = false
+
+    @Option(help: "At most this many events.")
+    var limit: Int = 100
+
+    @Option(help: ArgumentHelp("text (default), json, csv or timelinejs.", valueName: "FORMAT"))
+    var format: Format = .text
+
+    func validate() throws {
+        if let type, EventType(rawValue: type.uppercased()) == nil {
+            let known = EventType.allCases.map(\.rawValue).joined(separator: ", ")
+            throw ValidationError("unknown event type \"\(type)\"; one of \(known)")
+        }
+    }
+
+    func run() async throws {
+        let db = try store.openExisting()
+        let built: StoryBuilder
+        do {
+            built = try await StoryBuilder.build(from: db)
+        } catch let error as StoreError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+        let selected = Array(Self.select(built.events, filter: filter).prefix(max(limit, 0)))
+        switch format {
+        case .text:
+            if selected.isEmpty {
+                Terminal.out(built.events.isEmpty ? "No events stored yet." : "No events match.")
+                return
+            }
+            Terminal.out(Self.render(selected))
+        case .json:
+            try Terminal.json(selected.map(TimelineExport.Item.init))
+        case .csv:
+            Terminal.out(String(TimelineExport.csv(selected).dropLast(2)))
+        case .timelinejs:
+            try Terminal.json(TimelineExport.timelineJS(selected, title: "Storyline timeline"))
+        }
+    }
+
+    /// What the options ask for.
+    var filter: Filter {
+        Filter(
+            entity: entity?.lowercased(),
+            story: story.map { StoryID(rawValue: $0) },
+            from: from.map { PublicationDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) },
+            to: to.map { PublicationDate.dayNumber(year: $0.year, month: $0.month, day: $0.day) },
+            type: type.flatMap { EventType(rawValue: $0.uppercased()) },
+            statements: statements
+        )
+    }
+
+    struct Filter {
+        var entity: String? = nil
+        var story: StoryID? = nil
+        var from: Int? = nil
+        var to: Int? = nil
+        var type: EventType? = nil
+        var statements: Bool
+    }
+
+    /// The events `filter` keeps, by their own date (undated last), then by first report.
+    static func select(_ events: [StoryBuilder.Event], filter: Filter) -> [StoryBuilder.Event] {
+        events.filter { event in
+            let merged = event.merged
+            if let type = filter.type, merged.type != type { return false }
+            if filter.type == nil, !filter.statements, merged.type == .statement { return false }
+            if let story = filter.story, !event.stories.contains(story) { return false }
+            if let entity = filter.entity {
+                let names = merged.actors + merged.targets
+                if !names.contains(where: { $0.lowercased().contains(entity) }) { return false }
+            }
+            if filter.from != nil || filter.to != nil {
+                guard let span = EventDate.days(merged.date) else { return false }
+                if let from = filter.from, span.upperBound < from { return false }
+                if let to = filter.to, span.lowerBound > to { return false }
+            }
+            return true
+        }.sorted { a, b in
+            let x = EventDate.days(a.merged.date)?.lowerBound ?? Int.max
+            let y = EventDate.days(b.merged.date)?.lowerBound ?? Int.max
+            if x != y { return x < y }
+            return ReportSource.earlier(a.merged.firstReport, b.merged.firstReport)
+        }
+    }
+
+    /// A block per event: date, type and mode, modality, participants, place, outlets; the first report's
+    /// sentence; one line per report.
+    static func render(_ events: [StoryBuilder.Event]) -> String {
+        events.map { event in
+            let merged = event.merged
+            var header = [merged.date ?? "undated", merged.type.rawValue + (merged.mode.map { " (\($0))" } ?? "")]
+            header.append(merged.modality.rawValue)
+            let participants = StoryBuilder.orderedUnique(merged.actors + merged.targets)
+            if !participants.isEmpty { header.append(participants.joined(separator: ", ")) }
+            if let place = merged.place { header.append("at " + place) }
+            let outlets = merged.independentOutlets
+            header.append("\(outlets) outlet\(outlets == 1 ? "" : "s")")
+            var lines = [header.joined(separator: " · ")]
+            if let first = event.reports.first {
+                lines.append("  " + QuotesCommand.oneLine(TimelineExport.sentence(first)))
+            }
+            if let planned = merged.plannedFirstReportedBy {
+                let day = planned.published.map { $0.dateOnly.iso8601 } ?? "undated"
+                lines.append("  announced in advance: first reported \(day) by \(planned.outlet ?? "—")")
+            }
+            for report in event.reports {
+                let article = report.article.article
+                var parts = [article.outlet ?? "—", article.published?.dateOnly.iso8601 ?? "undated"]
+                parts.append(report.event.modality.rawValue)
+                if let url = article.url { parts.append(url) }
+                lines.append("  • " + parts.joined(separator: " · ") + " · article " + article.id)
+            }
+            return lines.joined(separator: "\n")
+        }.joined(separator: "\n\n")
+    }
+}
+
+/// The days a TIMEX3 date value covers, for ordering and filtering events: "2025-02-27" one day, "2025-02" the
+/// month, "2025-W09" the ISO week, "2025" the year; times ("2025-02-27T15:21", "…TMO") count as their day.
+enum EventDate {
+    static func days(_ value: String?) -> ClosedRange<Int>? {
+        guard let value else { return nil }
+        let b = Array(value.utf8)
+        func number(_ from: Int, _ count: Int) -> Int? {
+            guard from + count <= b.count else { return nil }
+            var n = 0
+            for byte in b[from..<(from + count)] {
+                guard byte >= 0x30, byte <= 0x39 else { return nil }
+                n = n * 10 + Int(byte - 0x30)
+            }
+            return n
+        }
+        guard let year = number(0, 4) else { return nil }
+        if b.count == 4 {
+            return PublicationDate.dayNumber(year: year, month: 1, day: 1)...PublicationDate.dayNumber(
+                year: year, month: 12, day: 31)
+        }
+        guard b.count >= 7, b[4] == 0x2D else { return nil }
+        if b[5] == 0x57, let week = number(6, 2) {  // 2025-W09
+            // ISO week 1 holds January 4th; day numbers count from 1970-01-01, a Thursday.
+            let jan4 = PublicationDate.dayNumber(year: year, month: 1, day: 4)
+            let monday = jan4 - ((jan4 + 3) % 7 + 7) % 7
+            let start = monday + 7 * (week - 1)
+            return start...(start + 6)
+        }
+        guard let month = number(5, 2), (1...12).contains(month) else { return nil }
+        if b.count >= 10, b[7] == 0x2D, let day = number(8, 2) {
+            let n = PublicationDate.dayNumber(year: year, month: month, day: day)
+            return n...n
+        }
+        let first = PublicationDate.dayNumber(year: year, month: month, day: 1)
+        let next = month == 12
+            ? PublicationDate.dayNumber(year: year + 1, month: 1, day: 1)
+            : PublicationDate.dayNumber(year: year, month: month + 1, day: 1)
+        return first...(next - 1)
+    }
+}
