@@ -27,6 +27,17 @@ public struct DocumentReader: Sendable {
         }
     }
 
+    /// Reads one input's bytes, then puts what a ``SourceManifest`` states about the file (`metadata`, from
+    /// ``InputFiles/Item/metadata``) in place of what the reader inferred, in every article the input gives.
+    /// The bodies, and so the content hashes and ids, are those of the file alone.
+    public func read(_ bytes: [UInt8], path: String?, metadata: SourceMetadata?) -> ReadResult {
+        var result = read(bytes, path: path)
+        if let metadata, !metadata.isEmpty {
+            result.articles = result.articles.map { metadata.apply(to: $0) }
+        }
+        return result
+    }
+
     private func readOrThrow(_ bytes: [UInt8], path: String?, decompressed: Bool) throws -> ReadResult {
         switch FormatSniffer.sniff(bytes) {
         case .empty:

@@ -26,6 +26,8 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
         case compression
         /// The format could not be recognised.
         case unknownFormat
+        /// A `storyline-sources.jsonl` line describes a file that is not in the manifest's directory.
+        case unknownFile
     }
 
     public var code: Code

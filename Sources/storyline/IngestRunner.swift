@@ -67,8 +67,11 @@ struct IngestRunner {
         let start = Date()
         report(.started(files: items.count, bytes: items.reduce(0) { $0 + $1.size }))
         for error in missing {
-            summary.files += 1
-            summary.failedFiles += 1
+            // A bad line of a sources manifest is an error, not a failed input of its own.
+            if !SourceManifest.isManifest(error.path ?? "") {
+                summary.files += 1
+                summary.failedFiles += 1
+            }
             summary.errors.append(Self.line(error))
             report(.failed(error))
         }
@@ -91,7 +94,7 @@ struct IngestRunner {
                     group.addTask {
                         do {
                             let bytes = try InputFiles.read(item.path, limit: limit)
-                            let result = reader.read(bytes, path: item.path)
+                            let result = reader.read(bytes, path: item.path, metadata: item.metadata)
                             // Extraction is CPU-bound: it runs here, in parallel, not in the writer below.
                             let articles = result.articles.map { Self.annotate($0, with: extractor) }
                             return (index, Read(size: bytes.count, articles: articles, errors: result.errors))

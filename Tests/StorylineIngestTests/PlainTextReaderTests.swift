@@ -38,6 +38,8 @@ struct PlainTextReaderTests {
     }
 
     @Test func articleWithoutTitleLineHasNoTitle() throws {
+        // The reader on the file alone: the text states no date, so none is invented. (The corpus's
+        // storyline-sources.jsonl gives its date at ingest: SourceManifestTests.)
         let article = try read("001_7bab49cd3b03e6d8.txt")
         #expect(article.title == nil)
         #expect(article.published == nil)

@@ -11,9 +11,12 @@ struct DemoCommandTests {
         let demo = try CLI.run(["demo", "--db", db])
         #expect(demo.status == 0, "\(demo.stderr)")
 
-        // One stored article per file of the corpus — and nothing else from Examples/ (its README).
+        // One stored article per file of the corpus — and nothing else from Examples/ (its README) nor the
+        // corpus's source manifest.
         let corpus = CLI.repositoryRoot.appendingPathComponent("Examples/corpus")
-        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter { !$0.hasPrefix(".") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: corpus.path).filter {
+            !$0.hasPrefix(".") && $0 != "storyline-sources.jsonl"
+        }
         let rows = try CLI.articles(db: db)
         #expect(rows.count == files.count)
         let titles = rows.compactMap { $0["title"] as? String }
