@@ -62,6 +62,11 @@ enum EventCues {
             + "intends intend aims aim prepares preparing poised"
     )
 
+    /// Future verbs after a noun trigger: "the meeting … will start", "talks are due", "the summit is scheduled".
+    static let will = EventLexicon.hash("will")
+    static let due = EventLexicon.hash("due")
+    static let scheduled = EventLexicon.hash("scheduled")
+
     /// Cues of a proposal before the trigger.
     static let proposalCues = set(
         "propose proposed proposes proposing proposal proposals suggest suggested suggests suggesting offer "

@@ -254,7 +254,8 @@ extension EventExtractor {
                 let isTarget = label.map { Self.targetTypes.contains($0) } ?? true
                 switch governor {
                 case .direct:
-                    if isPlace && (visit || label != .geopolitical) {
+                    // One visits a place: "visited Kyiv", "is visiting the White House" (an organisation's seat).
+                    if (isPlace && (visit || label != .geopolitical)) || (visit && label == .organization) {
                         places.append(PlaceCandidate(argument: party.argument, rank: 0))
                     } else if isTarget {
                         targets.append(party)

@@ -113,6 +113,19 @@ extension EventExtractor {
             }
         }
         if t - 1 >= clauseStart, d.hashes[t - 1] == EventCues.to, trigger.entry.form == .base { return .planned }
+        if trigger.entry.form == .noun {
+            // A named event whose own date is ahead ("looked ahead to tomorrow's talks"), or whose verb is
+            // future ("the meeting between Trump and Putin will start at 11:30am", "the summit is due to open").
+            if future { return conditionAfter ? .hypothetical : .planned }
+            var j = trigger.tokens.upperBound
+            while j < min(sentence.upperBound, trigger.tokens.upperBound + 8), d.tokens[j].kind != .punctuation {
+                let h = d.hashes[j]
+                if h == EventCues.will || h == EventCues.due || h == EventCues.scheduled {
+                    return conditionAfter ? .hypothetical : .planned
+                }
+                j += 1
+            }
+        }
         // A date after the document's with no past verb before the trigger.
         if future, trigger.entry.form != .past, !hasPastVerb(from: clauseStart, to: t, d) { return .planned }
         return .happened

@@ -129,16 +129,9 @@ struct EventPeriod: Sendable, Hashable {
         return EventPeriod(precision: precision, first: first, last: last)
     }
 
-    /// The calendar date of a day number (Howard Hinnant's `civil_from_days`).
+    /// The calendar date of a day number.
     static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+        let date = PublicationDate(dayNumber: days)
+        return (date.year, date.month, date.day)
     }
 }
