@@ -67,7 +67,7 @@ struct DemoCommand: AsyncParsableCommand {
         let timeline = TimelineCommand.select(
             built.events,
             filter: TimelineCommand.Filter(statements: false)
-        ).filter { $0.reports.count > 1 || $0.merged.plannedFirstReportedBy != nil }
+        ).filter { $0.articleIDs.count > 1 }
         if !timeline.isEmpty {
             Terminal.out("\nTimeline — events reported by more than one article (`storyline timeline` lists all):\n")
             Terminal.out(TimelineCommand.render(Array(timeline.prefix(12))))

@@ -45,14 +45,7 @@ struct StoriesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try store.openExisting()
-        let built: StoryBuilder
-        do {
-            built = try await StoryBuilder.build(from: db)
-        } catch let error as StoreError {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        }
+        let built = try await StoryBuilder.build(store)
         var items: [Item] = built.clusterer.stories.map { story in
             Item(
                 id: story.id.rawValue,

@@ -1,3 +1,4 @@
+import ArgumentParser
 import StorylineCore
 import StorylineResolve
 import StorylineStore
@@ -23,12 +24,32 @@ struct StoryBuilder {
         var reports: [Report]
         /// The stories its reports' articles belong to.
         var stories: Set<StoryID>
+
+        /// The event's own date: the one its reports state, else the day of its first report.
+        var date: String? {
+            merged.date ?? merged.firstReport.published.map { $0.dateOnly.iso8601 }
+        }
+
+        /// The articles that report it, in the order of its reports.
+        var articleIDs: [String] { StoryBuilder.orderedUnique(reports.map(\.article.article.id)) }
     }
 
     /// The articles read, in publication order, with their story assignment.
     private(set) var articles: [(article: StoredArticle, assignment: StoryAssignment)] = []
     private(set) var events: [Event] = []
     private(set) var clusterer = StoryClusterer()
+
+    /// Reads every article of the existing database `options` names, a store error becoming its message on
+    /// standard error and exit status 1.
+    static func build(_ options: StoreOptions) async throws -> StoryBuilder {
+        let db = try options.openExisting()
+        do {
+            return try await build(from: db)
+        } catch let error as StoreError {
+            Terminal.error(error.description)
+            throw ExitCode(1)
+        }
+    }
 
     /// Reads every stored article of `store` in publication order, `pageSize` at a time.
     static func build(from store: any ArticleStore, pageSize: Int = 200) async throws -> StoryBuilder {
@@ -45,6 +66,12 @@ struct StoryBuilder {
             for stored in page {
                 let article = stored.article
                 let annotations = stored.annotations ?? ArticleAnnotations()
+                // The outlet and day of the article, else of its first stored reading.
+                let source = ReportSource(
+                    articleID: article.id,
+                    outlet: article.outlet ?? stored.sources.first?.outlet,
+                    published: article.published ?? stored.sources.first?.published
+                )
                 let entityNames = orderedUnique(annotations.entities.map { names[$0.canonical] ?? $0.canonical })
                 let assignment = builder.clusterer.add(
                     articleID: article.id,
@@ -64,7 +91,7 @@ struct StoryBuilder {
                     )
                     let id = merger.add(
                         EventReport(
-                            source: ReportSource(article),
+                            source: source,
                             index: index,
                             type: event.type,
                             mode: event.mode,

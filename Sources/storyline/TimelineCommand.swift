@@ -60,14 +60,7 @@ struct TimelineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try store.openExisting()
-        let built: StoryBuilder
-        do {
-            built = try await StoryBuilder.build(from: db)
-        } catch let error as StoreError {
-            Terminal.error(error.description)
-            throw ExitCode(1)
-        }
+        let built = try await StoryBuilder.build(store)
         let selected = Array(Self.select(built.events, filter: filter).prefix(max(limit, 0)))
         switch format {
         case .text:
@@ -118,14 +111,14 @@ struct TimelineCommand: AsyncParsableCommand {
                 if !names.contains(where: { $0.lowercased().contains(entity) }) { return false }
             }
             if filter.from != nil || filter.to != nil {
-                guard let span = EventDate.days(merged.date) else { return false }
+                guard let span = EventDate.days(event.date) else { return false }
                 if let from = filter.from, span.upperBound < from { return false }
                 if let to = filter.to, span.lowerBound > to { return false }
             }
             return true
         }.sorted { a, b in
-            let x = EventDate.days(a.merged.date)?.lowerBound ?? Int.max
-            let y = EventDate.days(b.merged.date)?.lowerBound ?? Int.max
+            let x = EventDate.days(a.date)?.lowerBound ?? Int.max
+            let y = EventDate.days(b.date)?.lowerBound ?? Int.max
             if x != y { return x < y }
             return ReportSource.earlier(a.merged.firstReport, b.merged.firstReport)
         }
@@ -136,7 +129,7 @@ struct TimelineCommand: AsyncParsableCommand {
     static func render(_ events: [StoryBuilder.Event]) -> String {
         events.map { event in
             let merged = event.merged
-            var header = [merged.date ?? "undated", merged.type.rawValue + (merged.mode.map { " (\($0))" } ?? "")]
+            var header = [event.date ?? "undated", merged.type.rawValue + (merged.mode.map { " (\($0))" } ?? "")]
             header.append(merged.modality.rawValue)
             let participants = StoryBuilder.orderedUnique(merged.actors + merged.targets)
             if !participants.isEmpty { header.append(participants.joined(separator: ", ")) }
@@ -151,11 +144,17 @@ struct TimelineCommand: AsyncParsableCommand {
                 let day = planned.published.map { $0.dateOnly.iso8601 } ?? "undated"
                 lines.append("  announced in advance: first reported \(day) by \(planned.outlet ?? "—")")
             }
-            for report in event.reports {
-                let article = report.article.article
-                var parts = [article.outlet ?? "—", article.published?.dateOnly.iso8601 ?? "undated"]
-                parts.append(report.event.modality.rawValue)
-                if let url = article.url { parts.append(url) }
+            // One line per reporting article, with how many of its sentences report the event and how.
+            for articleID in event.articleIDs {
+                let reports = event.reports.filter { $0.article.article.id == articleID }
+                let stored = reports[0].article
+                let article = stored.article
+                let outlet = article.outlet ?? stored.sources.first?.outlet
+                let day = (article.published ?? stored.sources.first?.published)?.dateOnly.iso8601
+                var parts = [outlet ?? "—", day ?? "undated"]
+                parts.append(StoryBuilder.orderedUnique(reports.map(\.event.modality.rawValue)).joined(separator: "/"))
+                if reports.count > 1 { parts.append("\(reports.count) sentences") }
+                if let url = article.url ?? stored.sources.first?.url { parts.append(url) }
                 lines.append("  • " + parts.joined(separator: " · ") + " · article " + article.id)
             }
             return lines.joined(separator: "\n")

@@ -70,7 +70,7 @@ enum TimelineExport {
             type = merged.type.rawValue
             mode = merged.mode
             modality = merged.modality.rawValue
-            date = merged.date
+            date = event.date
             actors = merged.actors
             targets = merged.targets
             place = merged.place
@@ -129,7 +129,7 @@ enum TimelineExport {
             let merged = event.merged
             let first = event.reports.first
             rows.append([
-                merged.id.description, merged.date ?? "", merged.type.rawValue, merged.mode ?? "",
+                merged.id.description, event.date ?? "", merged.type.rawValue, merged.mode ?? "",
                 merged.modality.rawValue, merged.actors.joined(separator: "; "),
                 merged.targets.joined(separator: "; "), merged.place ?? "", String(merged.independentOutlets),
                 String(event.reports.count), merged.firstReport.outlet ?? "",
@@ -151,7 +151,7 @@ enum TimelineExport {
         var slides: [TimelineJS.Slide] = []
         for event in events {
             let merged = event.merged
-            guard let date = TimelineJS.Date(timex: merged.date) else { continue }
+            guard let date = TimelineJS.Date(timex: event.date) else { continue }
             let participants = StoryBuilder.orderedUnique(merged.actors + merged.targets)
             var headline = merged.type.rawValue.capitalized
             if !participants.isEmpty { headline += ": " + participants.joined(separator: ", ") }
