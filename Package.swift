@@ -107,6 +107,14 @@ let package = Package(
             path: "Benchmarks/TimeBench"
         ),
 
+        // Cost per added article of cross-document merging as the archive grows (run by
+        // Benchmarks/run-merge-benchmark.sh).
+        .executableTarget(
+            name: "storyline-merge-bench",
+            dependencies: ["StorylineCore", "StorylineResolve", "StorylineBenchSupport"],
+            path: "Benchmarks/MergeBench"
+        ),
+
         .testTarget(name: "StorylineCoreTests", dependencies: ["StorylineCore"]),
         .testTarget(name: "StorylineTextTests", dependencies: ["StorylineCore", "StorylineText"]),
         .testTarget(
