@@ -160,6 +160,26 @@ struct TimeTaggerTests {
         #expect(Self.tag("Trump will meet Zelensky on Monday.", "2025-02-27").first?.value == "2025-03-03")
         #expect(Self.tag("Trump met Zelensky on Monday.", "2025-02-27").first?.value == "2025-02-24")
         #expect(Self.tag("The vote is due on Tuesday.", "2025-02-27").first?.value == "2025-03-04")
+        // A simple present after a pronoun is a schedule, even inside a past-tense report; "says" is not.
+        let schedule = "Leaders said Trump had assured them of a ceasefire when he meets Putin on Friday in Anchorage."
+        #expect(Self.tag(schedule, "2025-08-14").first?.value == "2025-08-15")
+        #expect(Self.tag("He says on Friday the talks failed.", "2025-08-14").first?.value == "2025-08-08")
+    }
+
+    @Test func theFollowingYearAndPreviousMonthCountFromTheDateLastMentioned() {
+        let text = "The plant opened in March 1995. The following month it closed. The previous year it was sold."
+        let found = Self.tag(text, "2025-02-27")
+        #expect(found.map(\.value) == ["1995-03", "1995-04", "1994"], "\(found)")
+    }
+
+    @Test(arguments: [
+        ("He will leave as soon as possible.", nil as String?),
+        ("A recent poll showed a lead.", "PAST_REF"),
+        ("Shares began trading this summer.", "2025-SU"),
+    ])
+    func vagueReferences(sentence: String, value: String?) {
+        let found = Self.tag(sentence, "2025-11-02")
+        #expect(found.first?.value == value, "\(found)")
     }
 
     @Test func withoutADocumentDateValuesAreUnderspecified() {

@@ -108,6 +108,13 @@ extension TimeTaggerRun {
         }
         if w.capitalized { return nil }
         if TimeTaggerRun.futureIntentions.contains(w.key) { return keyword(j + 1) == .to ? .future : nil }
+        // A simple present after a subject pronoun states a schedule: "when he meets with Putin on Friday",
+        // "she arrives Monday" (not a reporting verb: "he says").
+        if j > 0, TimeTaggerRun.subjectPronouns.contains(words[j - 1].key), w.length > 3, endsWith(j, "s"),
+            !endsWith(j, "ss"), !TimeTaggerRun.reportingPresents.contains(w.key)
+        {
+            return .future
+        }
         guard endsWith(j, "ed") || TimeTaggerRun.pastVerbs.contains(w.key) else { return nil }
         // A participle, not a past tense: "to be named", "markets untouched by"; after "is"/"are" a present
         // passive ("when the case is heard in May"), which says nothing about past or future.
@@ -134,6 +141,16 @@ extension TimeTaggerRun {
         if let k = keyword(b) { return k == .a || k == .an || k == .the }  // not "that": "the deal that expired"
         return TimeTaggerRun.determiners.contains(words[b].key)
     }
+
+    static let subjectPronouns: Set<UInt64> = Set((["he", "she", "it"] as [StaticString]).map(TimeLexicon.key))
+    /// Present forms that report rather than schedule ("he says on Friday"), or are not verbs after a pronoun.
+    static let reportingPresents: Set<UInt64> = Set(
+        ([
+            "says", "tells", "writes", "thinks", "believes", "insists", "argues", "claims", "adds", "notes", "warns",
+            "knows", "seems", "wants", "needs", "hopes", "expects", "does", "goes", "has", "was", "always", "also",
+            "still", "sometimes", "perhaps",
+        ] as [StaticString]).map(TimeLexicon.key)
+    )
 
     static let degreeWords: Set<UInt64> = Set(
         (["still", "very", "much", "more", "most", "less", "least", "long", "well", "not", "yet", "so"] as [StaticString])
