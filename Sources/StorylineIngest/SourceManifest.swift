@@ -136,19 +136,7 @@ public struct SourceManifest: Sendable, Hashable {
     }
 
     private static func parseLine(_ line: ArraySlice<UInt8>, number: Int) throws -> Entry {
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(line), options: [])
-        } catch {
-            throw IngestError(
-                .malformedJSON,
-                "not a JSON object: \(IngestError.quote(String(decoding: line.prefix(60), as: UTF8.self)))",
-                cause: (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            )
-        }
-        guard let fields = object as? [String: Any] else {
-            throw IngestError(.malformedJSON, "the line is JSON but not an object")
-        }
+        let fields = try JSONLReader.objectFields(Data(line))
         func string(_ key: String, collapsing: Bool = true) throws -> String? {
             guard let value = fields[key], !(value is NSNull) else { return nil }
             guard let text = value as? String else {

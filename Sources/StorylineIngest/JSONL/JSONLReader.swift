@@ -70,20 +70,7 @@ public struct JSONLReader: Sendable {
                 "record is \(ByteCount.describe(line.count)), above the \(ByteCount.describe(maxLineBytes)) limit for one article"
             )
         }
-        let object: Any
-        do {
-            object = try JSONSerialization.jsonObject(with: Data(line), options: [])
-        } catch {
-            let preview = String(decoding: line.prefix(60), as: UTF8.self)
-            throw IngestError(
-                .malformedJSON,
-                "not a JSON object: \(IngestError.quote(preview))",
-                cause: (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-            )
-        }
-        guard let fields = object as? [String: Any] else {
-            throw IngestError(.malformedJSON, "the line is JSON but not an object")
-        }
+        let fields = try Self.objectFields(Data(line))
         guard let value = fields["text"] else {
             throw IngestError(.missingField, "the record has no \"text\" field")
         }
@@ -131,6 +118,26 @@ public struct JSONLReader: Sendable {
         case is [String: Any]: return "an object"
         default: return "another type"
         }
+    }
+
+    /// The fields of one JSONL line that must be a JSON object; a clear ``IngestError`` (quoting the line's
+    /// start) when it is not JSON or not an object.
+    static func objectFields(_ line: Data) throws -> [String: Any] {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: line, options: [])
+        } catch {
+            let preview = String(decoding: line.prefix(60), as: UTF8.self)
+            throw IngestError(
+                .malformedJSON,
+                "not a JSON object: \(IngestError.quote(preview))",
+                cause: (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+            )
+        }
+        guard let fields = object as? [String: Any] else {
+            throw IngestError(.malformedJSON, "the line is JSON but not an object")
+        }
+        return fields
     }
 }
 

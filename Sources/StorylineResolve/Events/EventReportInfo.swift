@@ -31,21 +31,7 @@ struct EventReportInfo: Sendable {
     /// The share of the smaller of two sorted word lists found in the other.
     static func containment(_ a: [String], _ b: [String]) -> Double {
         guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var i = 0
-        var j = 0
-        var common = 0
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                common += 1
-                i += 1
-                j += 1
-            } else if a[i] < b[j] {
-                i += 1
-            } else {
-                j += 1
-            }
-        }
-        return Double(common) / Double(min(a.count, b.count))
+        return Double(SortedOverlap.count(a, b)) / Double(min(a.count, b.count))
     }
 
     /// The last words of every participant: the index's name keys (compatible names share their last word).

@@ -35,11 +35,17 @@ struct StatementFeatures: Sendable, Hashable {
 
     /// The number of shingles both have.
     func overlap(_ other: StatementFeatures) -> Int {
+        SortedOverlap.count(shingles, other.shingles)
+    }
+}
+
+/// Counting the elements two ascending arrays share.
+enum SortedOverlap {
+    /// How many elements of ascending `a` are also in ascending `b`, walking both once.
+    static func count<T: Comparable>(_ a: [T], _ b: [T]) -> Int {
         var i = 0
         var j = 0
         var n = 0
-        let a = shingles
-        let b = other.shingles
         while i < a.count, j < b.count {
             if a[i] == b[j] {
                 n += 1
