@@ -26,6 +26,15 @@ public struct TextRange: Sendable, Hashable, Codable, Comparable, CustomStringCo
     public func contains(_ other: TextRange) -> Bool { start <= other.start && other.end <= end }
     public func overlaps(_ other: TextRange) -> Bool { start < other.end && other.start < end }
 
+    /// The words of this UTF-8 byte range of `text` (the text it was computed on), clamped to the text.
+    public func text(in text: String) -> String {
+        let bytes = text.utf8
+        let from = min(max(start, 0), bytes.count)
+        let to = min(max(end, from), bytes.count)
+        let lower = bytes.index(bytes.startIndex, offsetBy: from)
+        return String(decoding: bytes[lower..<bytes.index(lower, offsetBy: to - from)], as: UTF8.self)
+    }
+
     /// Orders by start, then by end.
     public static func < (lhs: TextRange, rhs: TextRange) -> Bool {
         lhs.start != rhs.start ? lhs.start < rhs.start : lhs.end < rhs.end

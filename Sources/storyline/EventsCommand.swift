@@ -74,46 +74,42 @@ struct EventsCommand: AsyncParsableCommand {
             } else {
                 ids = try await db.articleIDsInPublicationOrder()
             }
-            var start = 0
-            pages: while start < ids.count {
-                let page = try await db.storedArticles(ids: Array(ids[start..<min(start + 200, ids.count)]))
-                start += 200
-                for stored in page {
-                    let text = stored.article.text
-                    var offsets: ScalarOffsets?
-                    for event in stored.annotations?.events ?? [] {
-                        if let wanted, event.type != wanted { continue }
-                        func name(_ argument: EventArgument) -> String { names[argument.name] ?? argument.name }
-                        let actors = event.actors.map(name)
-                        let targets = event.targets.map(name)
-                        if let needle, !(actors + targets).contains(where: { $0.lowercased().contains(needle) }) {
-                            continue
-                        }
-                        if offsets == nil { offsets = ScalarOffsets(text) }
-                        let scalars = offsets!
-                        items.append(
-                            Item(
-                                articleID: stored.article.id,
-                                outlet: stored.article.outlet,
-                                published: stored.article.published?.iso8601,
-                                type: event.type.rawValue,
-                                mode: event.mode,
-                                modality: event.modality.rawValue,
-                                date: event.date,
-                                actors: actors,
-                                targets: targets,
-                                place: event.place.map(name),
-                                trigger: TimelineExport.slice(text, event.trigger),
-                                triggerStart: scalars.scalarOffset(ofByte: event.trigger.start),
-                                triggerEnd: scalars.scalarOffset(ofByte: event.trigger.end),
-                                sentence: TimelineExport.slice(text, event.sentence),
-                                sentenceStart: scalars.scalarOffset(ofByte: event.sentence.start),
-                                sentenceEnd: scalars.scalarOffset(ofByte: event.sentence.end)
-                            )
-                        )
-                        if items.count >= max(limit, 0) { break pages }
+            try await StoryBuilder.readStoredArticles(db, ids: ids) { stored in
+                let text = stored.article.text
+                var offsets: ScalarOffsets?
+                for event in stored.annotations?.events ?? [] {
+                    if let wanted, event.type != wanted { continue }
+                    func name(_ argument: EventArgument) -> String { names[argument.name] ?? argument.name }
+                    let actors = event.actors.map(name)
+                    let targets = event.targets.map(name)
+                    if let needle, !(actors + targets).contains(where: { $0.lowercased().contains(needle) }) {
+                        continue
                     }
+                    if offsets == nil { offsets = ScalarOffsets(text) }
+                    let scalars = offsets!
+                    items.append(
+                        Item(
+                            articleID: stored.article.id,
+                            outlet: stored.article.outlet,
+                            published: stored.article.published?.iso8601,
+                            type: event.type.rawValue,
+                            mode: event.mode,
+                            modality: event.modality.rawValue,
+                            date: event.date,
+                            actors: actors,
+                            targets: targets,
+                            place: event.place.map(name),
+                            trigger: event.trigger.text(in: text),
+                            triggerStart: scalars.scalarOffset(ofByte: event.trigger.start),
+                            triggerEnd: scalars.scalarOffset(ofByte: event.trigger.end),
+                            sentence: event.sentence.text(in: text),
+                            sentenceStart: scalars.scalarOffset(ofByte: event.sentence.start),
+                            sentenceEnd: scalars.scalarOffset(ofByte: event.sentence.end)
+                        )
+                    )
+                    if items.count >= max(limit, 0) { return false }
                 }
+                return true
             }
         } catch let error as StoreError {
             Terminal.error(error.description)

@@ -58,19 +58,13 @@ struct ExtractResolution {
                 for (mention, name) in zip(item.record.annotations.entities, names) { nameAt[mention.range] = name }
                 let source = ReportSource(articleID: id, published: item.record.published)
                 for (index, event) in item.record.annotations.events.enumerated() {
-                    func name(_ argument: EventArgument) -> String { nameAt[argument.range] ?? argument.name }
                     let report = EventReport(
-                        source: source,
+                        event,
                         index: index,
-                        type: event.type,
-                        mode: event.mode,
-                        modality: event.modality,
-                        actors: event.actors.map(name),
-                        targets: event.targets.map(name),
-                        place: event.place.map(name),
-                        date: event.date,
-                        content: event.type == .statement ? TimelineExport.slice(item.record.text, event.sentence) : nil,
-                        syndicatedFrom: syndicatedFrom
+                        source: source,
+                        text: item.record.text,
+                        syndicatedFrom: syndicatedFrom,
+                        name: { nameAt[$0.range] ?? $0.name }
                     )
                     eventIDs.append(merger.add(report).rawValue)
                 }

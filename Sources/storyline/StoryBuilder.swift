@@ -12,10 +12,6 @@ struct StoryBuilder {
     struct Report {
         var article: StoredArticle
         var event: EventMention
-        /// The report's participants and place by their cross-document names.
-        var actors: [String]
-        var targets: [String]
-        var place: String?
     }
 
     /// One merged event with its reports (earliest first).
@@ -59,61 +55,60 @@ struct StoryBuilder {
         var merger = EventMerger()
         var reports: [EventID: [Report]] = [:]
         var stories: [EventID: Set<StoryID>] = [:]
-        var start = 0
-        while start < ids.count {
-            let page = try await store.storedArticles(ids: Array(ids[start..<min(start + pageSize, ids.count)]))
-            start += pageSize
-            for stored in page {
-                let article = stored.article
-                let annotations = stored.annotations ?? ArticleAnnotations()
-                // The outlet and day of the article, else of its first stored reading.
-                let source = ReportSource(
-                    articleID: article.id,
-                    outlet: article.outlet ?? stored.sources.first?.outlet,
-                    published: article.published ?? stored.sources.first?.published
-                )
-                let entityNames = orderedUnique(annotations.entities.map { names[$0.canonical] ?? $0.canonical })
-                let assignment = builder.clusterer.add(
-                    articleID: article.id,
-                    published: article.published,
-                    text: article.text,
-                    entities: entityNames
-                )
-                builder.articles.append((stored, assignment))
-                for (index, event) in annotations.events.enumerated() {
-                    func name(_ argument: EventArgument) -> String { names[argument.name] ?? argument.name }
-                    let report = Report(
-                        article: stored,
-                        event: event,
-                        actors: event.actors.map(name),
-                        targets: event.targets.map(name),
-                        place: event.place.map(name)
+        try await readStoredArticles(store, ids: ids, pageSize: pageSize) { stored in
+            let article = stored.article
+            let annotations = stored.annotations ?? ArticleAnnotations()
+            // The outlet and day of the article, else of its first stored reading.
+            let source = ReportSource(
+                articleID: article.id,
+                outlet: article.outlet ?? stored.sources.first?.outlet,
+                published: article.published ?? stored.sources.first?.published
+            )
+            let entityNames = orderedUnique(annotations.entities.map { names[$0.canonical] ?? $0.canonical })
+            let assignment = builder.clusterer.add(
+                articleID: article.id,
+                published: article.published,
+                text: article.text,
+                entities: entityNames
+            )
+            builder.articles.append((stored, assignment))
+            for (index, event) in annotations.events.enumerated() {
+                let id = merger.add(
+                    EventReport(
+                        event,
+                        index: index,
+                        source: source,
+                        text: article.text,
+                        syndicatedFrom: assignment.duplicateOf,
+                        name: { names[$0.name] ?? $0.name }
                     )
-                    let id = merger.add(
-                        EventReport(
-                            source: source,
-                            index: index,
-                            type: event.type,
-                            mode: event.mode,
-                            modality: event.modality,
-                            actors: report.actors,
-                            targets: report.targets,
-                            place: report.place,
-                            date: event.date,
-                            // A statement's words tell one statement of a speaker's day from another.
-                            content: event.type == .statement ? TimelineExport.slice(article.text, event.sentence) : nil,
-                            syndicatedFrom: assignment.duplicateOf
-                        )
-                    )
-                    reports[id, default: []].append(report)
-                    stories[id, default: []].insert(assignment.story)
-                }
+                )
+                let report = Report(article: stored, event: event)
+                reports[id, default: []].append(report)
+                stories[id, default: []].insert(assignment.story)
             }
+            return true
         }
         builder.events = merger.events.map { merged in
             Event(merged: merged, reports: reports[merged.id] ?? [], stories: stories[merged.id] ?? [])
         }
         return builder
+    }
+
+    /// The stored articles with `ids`, in that order, read from `store` `pageSize` at a time and given to
+    /// `body` one by one until it returns false.
+    static func readStoredArticles(
+        _ store: any ArticleStore,
+        ids: [String],
+        pageSize: Int = 200,
+        _ body: (StoredArticle) throws -> Bool
+    ) async throws {
+        var start = 0
+        while start < ids.count {
+            let page = try await store.storedArticles(ids: Array(ids[start..<min(start + pageSize, ids.count)]))
+            start += pageSize
+            for stored in page where try !body(stored) { return }
+        }
     }
 
     /// In-document canonical names ("Zelenskyy", "Keir Starmer") → the canonical name of the entity they were

@@ -163,42 +163,10 @@ struct TimelineCommand: AsyncParsableCommand {
 }
 
 /// The days a TIMEX3 date value covers, for ordering and filtering events: "2025-02-27" one day, "2025-02" the
-/// month, "2025-W09" the ISO week, "2025" the year; times ("2025-02-27T15:21", "…TMO") count as their day.
+/// month, "2025-W09" the ISO week, "2025" the year; times ("2025-02-27T15:21", "…TMO") count as their day — read
+/// as the event merger reads them (``StorylineResolve/EventPeriod``).
 enum EventDate {
     static func days(_ value: String?) -> ClosedRange<Int>? {
-        guard let value else { return nil }
-        let b = Array(value.utf8)
-        func number(_ from: Int, _ count: Int) -> Int? {
-            guard from + count <= b.count else { return nil }
-            var n = 0
-            for byte in b[from..<(from + count)] {
-                guard byte >= 0x30, byte <= 0x39 else { return nil }
-                n = n * 10 + Int(byte - 0x30)
-            }
-            return n
-        }
-        guard let year = number(0, 4) else { return nil }
-        if b.count == 4 {
-            return PublicationDate.dayNumber(year: year, month: 1, day: 1)...PublicationDate.dayNumber(
-                year: year, month: 12, day: 31)
-        }
-        guard b.count >= 7, b[4] == 0x2D else { return nil }
-        if b[5] == 0x57, let week = number(6, 2) {  // 2025-W09
-            // ISO week 1 holds January 4th; day numbers count from 1970-01-01, a Thursday.
-            let jan4 = PublicationDate.dayNumber(year: year, month: 1, day: 4)
-            let monday = jan4 - ((jan4 + 3) % 7 + 7) % 7
-            let start = monday + 7 * (week - 1)
-            return start...(start + 6)
-        }
-        guard let month = number(5, 2), (1...12).contains(month) else { return nil }
-        if b.count >= 10, b[7] == 0x2D, let day = number(8, 2) {
-            let n = PublicationDate.dayNumber(year: year, month: month, day: day)
-            return n...n
-        }
-        let first = PublicationDate.dayNumber(year: year, month: month, day: 1)
-        let next = month == 12
-            ? PublicationDate.dayNumber(year: year + 1, month: 1, day: 1)
-            : PublicationDate.dayNumber(year: year, month: month + 1, day: 1)
-        return first...(next - 1)
+        value.flatMap(EventPeriod.init(timex:)).map { $0.first...$0.last }
     }
 }

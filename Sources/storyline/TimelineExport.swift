@@ -37,31 +37,6 @@ enum TimelineExport {
             var sentenceStart: Int?
             var sentenceEnd: Int?
             var trigger: String?
-
-            init(
-                articleID: String, outlet: String?, published: String?, url: String?, title: String?,
-                modality: String?, sentence: String?, sentenceStart: Int?, sentenceEnd: Int?, trigger: String?
-            ) {
-                self.articleID = articleID
-                self.outlet = outlet
-                self.published = published
-                self.url = url
-                self.title = title
-                self.modality = modality
-                self.sentence = sentence
-                self.sentenceStart = sentenceStart
-                self.sentenceEnd = sentenceEnd
-                self.trigger = trigger
-            }
-
-            /// A report known only by its source (an article that is not among the reports shown).
-            init(source: ReportSource) {
-                self.init(
-                    articleID: source.articleID, outlet: source.outlet, published: source.published?.iso8601,
-                    url: nil, title: nil, modality: nil, sentence: nil, sentenceStart: nil, sentenceEnd: nil,
-                    trigger: nil
-                )
-            }
         }
 
         init(_ event: StoryBuilder.Event) {
@@ -97,24 +72,14 @@ enum TimelineExport {
                 sentence: TimelineExport.sentence(report),
                 sentenceStart: offsets.scalarOffset(ofByte: sentence.start),
                 sentenceEnd: offsets.scalarOffset(ofByte: sentence.end),
-                trigger: TimelineExport.slice(article.text, report.event.trigger)
+                trigger: report.event.trigger.text(in: article.text)
             )
         }
     }
 
     /// The sentence a report came from, as written.
     static func sentence(_ report: StoryBuilder.Report) -> String {
-        slice(report.article.article.text, report.event.sentence)
-    }
-
-    /// The UTF-8 byte range `range` of `text` (clamped to the text).
-    static func slice(_ text: String, _ range: TextRange) -> String {
-        let bytes = text.utf8
-        let start = min(max(range.start, 0), bytes.count)
-        let end = min(max(range.end, start), bytes.count)
-        let from = bytes.index(bytes.startIndex, offsetBy: start)
-        let to = bytes.index(bytes.startIndex, offsetBy: end)
-        return String(decoding: bytes[from..<to], as: UTF8.self)
+        report.event.sentence.text(in: report.article.article.text)
     }
 
     /// One CSV row per event (RFC 4180 quoting), with a header row.
@@ -169,7 +134,8 @@ enum TimelineExport {
                 return label
             }
             paragraphs.append(
-                "\(merged.modality.rawValue) · \(merged.independentOutlets) outlet(s): " + sources.joined(separator: "; ")
+                "\(merged.modality.rawValue) · \(merged.independentOutlets) outlet(s): "
+                    + sources.joined(separator: "; ")
             )
             slides.append(
                 TimelineJS.Slide(
@@ -246,4 +212,22 @@ struct TimelineJS: Encodable {
 
     var title: TitleSlide
     var events: [Slide]
+}
+
+extension TimelineExport.Item.Report {
+    /// A report known only by its source (an article that is not among the reports shown).
+    init(source: ReportSource) {
+        self.init(
+            articleID: source.articleID,
+            outlet: source.outlet,
+            published: source.published?.iso8601,
+            url: nil,
+            title: nil,
+            modality: nil,
+            sentence: nil,
+            sentenceStart: nil,
+            sentenceEnd: nil,
+            trigger: nil
+        )
+    }
 }

@@ -6,7 +6,7 @@ import StorylineCore
 /// Periods are aligned (weeks start on Monday, months and quarters on their first day), so of each precision
 /// exactly one period contains a given day; the event index relies on it. Seasons and halves ("2025-SU",
 /// "2025-H1") are read as their year: coarser, never wrong.
-struct EventPeriod: Sendable, Hashable {
+public struct EventPeriod: Sendable, Hashable {
     /// The period's length class, finest first.
     enum Precision: UInt8, Sendable, Hashable, CaseIterable, Comparable {
         case day, week, month, quarter, year
@@ -16,9 +16,9 @@ struct EventPeriod: Sendable, Hashable {
 
     var precision: Precision
     /// The first day.
-    var first: Int
+    public internal(set) var first: Int
     /// The last day (inclusive).
-    var last: Int
+    public internal(set) var last: Int
 
     init(precision: Precision, first: Int, last: Int) {
         self.precision = precision
@@ -60,7 +60,7 @@ struct EventPeriod: Sendable, Hashable {
 
     /// Reads a TIMEX3 value: `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (a time after it is ignored), `YYYY-Www`,
     /// `YYYY-Www-D`, `YYYY-Qn`, and seasons or halves as their year. Nil for anything else.
-    init?(timex value: String) {
+    public init?(timex value: String) {
         let b = Array(value.utf8)
         func number(_ at: Int, _ width: Int) -> Int? {
             guard at + width <= b.count else { return nil }

@@ -57,4 +57,30 @@ public struct EventReport: Sendable, Hashable, Codable {
         self.content = content
         self.syndicatedFrom = syndicatedFrom
     }
+
+    /// The report of an event an article's extraction found (the `index`-th of its events), its participants
+    /// and place named by `name` (the cross-document name of each argument); a statement carries its sentence
+    /// from `text` (the article's text) as content, which tells one statement of a speaker's day from another.
+    public init(
+        _ event: EventMention,
+        index: Int,
+        source: ReportSource,
+        text: String,
+        syndicatedFrom: String?,
+        name: (EventArgument) -> String
+    ) {
+        self.init(
+            source: source,
+            index: index,
+            type: event.type,
+            mode: event.mode,
+            modality: event.modality,
+            actors: event.actors.map(name),
+            targets: event.targets.map(name),
+            place: event.place.map(name),
+            date: event.date,
+            content: event.type == .statement ? event.sentence.text(in: text) : nil,
+            syndicatedFrom: syndicatedFrom
+        )
+    }
 }
