@@ -12,7 +12,9 @@ struct EntitiesCommand: AsyncParsableCommand {
             "Zelensky" are one person; another person with the same surname is another entity): mentions, \
             articles, the first and last day it was published, its type, its canonical name and its other \
             spellings. --name matches part of any of its names, case-insensitively. Entities are resolved at \
-            ingest; `storyline reextract` resolves them again from scratch.
+            ingest; `storyline reextract` resolves them again from scratch. --format json (or --json) prints \
+            each entity with its id and every other spelling; --format csv the same fields as CSV (RFC 4180, CR LF \
+            line ends): a header row, then one row per entity, its other spellings joined with "; ".
             """
     )
 
@@ -30,10 +32,9 @@ struct EntitiesCommand: AsyncParsableCommand {
     @Option(help: "Skip this many entities first (for paging).")
     var offset: Int = 0
 
-    @Flag(help: "Print JSON instead of a table.")
-    var json = false
+    @OptionGroup var output: ExportFormatOptions
 
-    /// One entity of `--json` output.
+    /// One entity of `--format json` output (and of a `--format csv` row).
     struct Item: Encodable {
         /// The entity's stable id (the same across runs and ingests).
         var id: Int64
@@ -96,9 +97,15 @@ struct EntitiesCommand: AsyncParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(1)
         }
-        if json {
+        switch output.resolved {
+        case .json:
             try Terminal.json(rows.map(Item.init))
             return
+        case .csv:
+            CSVWriter.write(CSVWriter.document(header: Item.csvHeader, rows: rows.map { Item($0).csvRow }))
+            return
+        case .text:
+            break
         }
         if rows.isEmpty {
             Terminal.out(name != nil || type != nil || offset > 0 ? "No entities match." : "No entities stored yet.")
@@ -107,7 +114,7 @@ struct EntitiesCommand: AsyncParsableCommand {
         Terminal.out(Self.table(rows))
     }
 
-    /// Other spellings shown after the name in the table (all of them in `--json`).
+    /// Other spellings shown after the name in the table (all of them in JSON and CSV).
     static let shownSpellings = 4
 
     static func table(_ rows: [StoredEntity]) -> String {
@@ -133,6 +140,22 @@ struct EntitiesCommand: AsyncParsableCommand {
             )
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+extension EntitiesCommand.Item {
+    /// The header of `storyline entities --format csv`, in the order of ``csvRow``.
+    static let csvHeader = [
+        "id", "name", "type", "mentions", "articles", "first_published", "last_published", "first_article_id",
+        "other_spellings",
+    ]
+
+    /// The entity as a CSV row: unknown values empty, other spellings joined with "; ".
+    var csvRow: [String] {
+        [
+            String(id), name, type.rawValue, String(mentions), String(articles), firstPublished?.iso8601 ?? "",
+            lastPublished?.iso8601 ?? "", firstArticleID ?? "", CSVWriter.list(otherSpellings),
+        ]
     }
 }
 

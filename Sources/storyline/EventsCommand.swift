@@ -14,7 +14,9 @@ struct EventsCommand: AsyncParsableCommand {
             denied, hypothetical), its own date, its participants and place, and the sentence it came from. \
             `storyline timeline` merges these reports into events. --article keeps one article's reports, \
             --type one PLOVER type, --entity those with a participant whose name contains the text. With \
-            --json, each report with Unicode-scalar offsets of its trigger and sentence in its article's text.
+            --format json (or --json), each report with Unicode-scalar offsets of its trigger and sentence in its \
+            article's text. With --format csv, the same fields as CSV (RFC 4180, CR LF line ends): a header row, \
+            then one row per report; actors and targets are joined with "; ".
             """
     )
 
@@ -32,8 +34,7 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(help: "At most this many reports.")
     var limit: Int = 100
 
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var output: ExportFormatOptions
 
     func validate() throws {
         if let type, EventType(rawValue: type.uppercased()) == nil {
@@ -41,7 +42,7 @@ struct EventsCommand: AsyncParsableCommand {
         }
     }
 
-    /// One report of `--json` output.
+    /// One report of `--format json` output (and of a `--format csv` row).
     struct Item: Encodable {
         var articleID: String
         var outlet: String?
@@ -115,9 +116,15 @@ struct EventsCommand: AsyncParsableCommand {
             Terminal.error(error.description)
             throw ExitCode(1)
         }
-        if json {
+        switch output.resolved {
+        case .json:
             try Terminal.json(items)
             return
+        case .csv:
+            CSVWriter.write(CSVWriter.document(header: Item.csvHeader, rows: items.map(\.csvRow)))
+            return
+        case .text:
+            break
         }
         if items.isEmpty {
             Terminal.out("No events match.")
@@ -136,5 +143,22 @@ struct EventsCommand: AsyncParsableCommand {
                 return header.joined(separator: " · ") + "\n  " + QuotesCommand.oneLine(item.sentence)
             }.joined(separator: "\n")
         )
+    }
+}
+
+extension EventsCommand.Item {
+    /// The header of `storyline events --format csv`: the JSON keys in snake case, in the order of ``csvRow``.
+    static let csvHeader = [
+        "article_id", "outlet", "published", "type", "mode", "modality", "date", "actors", "targets", "place",
+        "trigger", "trigger_start", "trigger_end", "sentence", "sentence_start", "sentence_end",
+    ]
+
+    /// The report as a CSV row: unknown values empty, actors and targets joined with "; ".
+    var csvRow: [String] {
+        [
+            articleID, outlet ?? "", published ?? "", type, mode ?? "", modality, date ?? "",
+            CSVWriter.list(actors), CSVWriter.list(targets), place ?? "", trigger, String(triggerStart),
+            String(triggerEnd), sentence, String(sentenceStart), String(sentenceEnd),
+        ]
     }
 }

@@ -2,9 +2,9 @@ import StorylineCore
 import StorylineStore
 import StorylineText
 
-/// `storyline quotes --json`: an array of statements (``StatementItem``), each with its reports; a report is a
-/// ``QuoteJSON`` (its offsets into its article's text) with the article's date, outlet, its context and every
-/// source of the article.
+/// `storyline quotes --format json`: an array of statements (``StatementItem``), each with its reports; a report
+/// is a ``QuoteJSON`` (its offsets into its article's text) with the article's date, outlet, its context and every
+/// source of the article. `--format csv` flattens the same statements to one row per report (``csv(_:)``).
 extension QuotesCommand {
     /// One source of a report: a reading of the article that reported it (several for syndicated copies).
     struct Source: Encodable {
@@ -164,5 +164,33 @@ extension QuotesCommand {
             )
         }
         return items
+    }
+
+    /// The header of `storyline quotes --format csv`, in the order of the rows of ``csv(_:)``.
+    static let csvHeader = [
+        "statement_id", "statement_speaker", "statement_first_published", "statement_outlets", "speaker",
+        "speaker_as_written", "cue", "kind", "published", "outlet", "article_id", "url", "wording", "start", "end",
+        "context", "context_start", "context_end", "sources",
+    ]
+
+    /// `statements` as CSV: a header row, then one row per report, the reports of a statement in order. Offsets
+    /// are Unicode scalars into the article's text; unknown values are empty; `sources` joins the outlets (else
+    /// inputs) of every reading of the article with "; ".
+    static func csv(_ statements: [StatementItem]) -> String {
+        var rows: [[String]] = []
+        for statement in statements {
+            for report in statement.reports {
+                let quote = report.quote
+                rows.append([
+                    String(statement.id), statement.speaker ?? "", statement.published?.dateOnly.iso8601 ?? "",
+                    String(statement.outletCount), quote.speaker ?? "", quote.speakerText ?? "", quote.cue ?? "",
+                    quote.kind, report.published?.iso8601 ?? "", report.outlet ?? "", report.articleID,
+                    report.url ?? "", quote.text, String(quote.start), String(quote.end), report.context,
+                    String(report.contextStart), String(report.contextEnd),
+                    CSVWriter.list(StoryBuilder.orderedUnique(report.sources.map { $0.outlet ?? $0.input })),
+                ])
+            }
+        }
+        return CSVWriter.document(header: csvHeader, rows: rows)
     }
 }

@@ -15,9 +15,15 @@ struct QuotesCommand: AsyncParsableCommand {
             article and URL, and that outlet's wording when it differs); earliest first report first. \
             --speaker matches the speaker's resolved name or the words naming it ("trump" finds "Donald \
             Trump"), --about the quote's own words, both case-insensitively; --since/--until the articles' days. \
-            Statements are formed from the matching quotes; --limit and --offset count statements. With --json, \
-            an array of statements, each with its reports, each report with Unicode-scalar offsets into its \
-            article's text (see `storyline show ID --json`) and a list of sources.
+            Statements are formed from the matching quotes; --limit and --offset count statements. With --format \
+            json (or --json), an array of statements, each with its reports, each report with Unicode-scalar \
+            offsets into its article's text (see `storyline show ID --json`) and a list of sources. With --format \
+            csv, one row per report rather than per statement — what a spreadsheet can sort and filter by outlet \
+            or day (RFC 4180, CR LF line ends, a header row): the statement's id (shared by the rows of one \
+            statement), its speaker, first report's day and outlet count; then the report's own speaker, speaker \
+            as written, cue, kind, day, outlet, article id, URL, wording and its Unicode-scalar offsets, its \
+            context (the sentence around it) with offsets, and the outlets of every source of its article joined \
+            with "; ".
             """
     )
 
@@ -41,8 +47,7 @@ struct QuotesCommand: AsyncParsableCommand {
     @Option(help: "Skip this many statements first (for paging).")
     var offset: Int = 0
 
-    @Flag(help: "Print JSON instead of text.")
-    var json = false
+    @OptionGroup var output: ExportFormatOptions
 
     func run() async throws {
         let db = try store.openExisting()
@@ -65,9 +70,15 @@ struct QuotesCommand: AsyncParsableCommand {
         let all = Self.statements(quotes)
         let start = min(max(offset, 0), all.count)
         let page = Array(all[start..<min(start + max(limit, 0), all.count)])
-        if json {
+        switch output.resolved {
+        case .json:
             try Terminal.json(try await Self.items(page, in: db))
             return
+        case .csv:
+            CSVWriter.write(Self.csv(try await Self.items(page, in: db)))
+            return
+        case .text:
+            break
         }
         if page.isEmpty {
             let filtered = speaker != nil || about != nil || since != nil || until != nil || offset > 0

@@ -72,7 +72,7 @@ struct TimelineCommand: AsyncParsableCommand {
         case .json:
             try Terminal.json(selected.map(TimelineExport.Item.init))
         case .csv:
-            Terminal.out(String(TimelineExport.csv(selected).dropLast(2)))
+            CSVWriter.write(TimelineExport.csv(selected))
         case .timelinejs:
             try Terminal.json(TimelineExport.timelineJS(selected, title: "Storyline timeline"))
         }

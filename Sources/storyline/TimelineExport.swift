@@ -82,7 +82,7 @@ enum TimelineExport {
         report.event.sentence.text(in: report.article.article.text)
     }
 
-    /// One CSV row per event (RFC 4180 quoting), with a header row.
+    /// One CSV row per event, with a header row (``CSVWriter``: RFC 4180 quoting, CR LF after every record).
     static func csv(_ events: [StoryBuilder.Event]) -> String {
         var rows = [
             [
@@ -95,19 +95,14 @@ enum TimelineExport {
             let first = event.reports.first
             rows.append([
                 merged.id.description, event.date ?? "", merged.type.rawValue, merged.mode ?? "",
-                merged.modality.rawValue, merged.actors.joined(separator: "; "),
-                merged.targets.joined(separator: "; "), merged.place ?? "", String(merged.independentOutlets),
+                merged.modality.rawValue, CSVWriter.list(merged.actors),
+                CSVWriter.list(merged.targets), merged.place ?? "", String(merged.independentOutlets),
                 String(event.reports.count), merged.firstReport.outlet ?? "",
                 merged.firstReport.published?.iso8601 ?? "", merged.firstReport.articleID,
                 first.map(sentence) ?? "",
             ])
         }
-        return rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
-    }
-
-    static func csvField(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return CSVWriter.document(header: rows[0], rows: Array(rows.dropFirst()))
     }
 
     /// TimelineJS 3's JSON: `{"title": {...}, "events": [{"start_date": {"year", "month", "day"}, "text":
