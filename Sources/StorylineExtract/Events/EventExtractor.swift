@@ -16,9 +16,14 @@ import StorylineText
 ///   "she") stands for the last person named. In a passive ("was attacked by"), the roles swap.
 /// - **Targets** are the names after the trigger, directly ("met Trump") or after "with", "against", "on",
 ///   "to", "between" ("talks with Zelensky", "an attack on Kyiv"). With no subject, the parties of "talks
-///   between X and Y" are the actors. An event with no actor is dropped.
+///   between X and Y" are the actors. An event noun names its own participants after "of" ("a summit of 18
+///   leaders") and "by" ("visits to Washington by Macron and Starmer" — plural visits by several people are
+///   one visit each). A definite event noun with no participants ("after the summit", "Sunday's summit")
+///   refers back to the last event of its type in the text and takes its participants, place and date.
+///   Any other event with no actor is dropped.
 /// - **Place**: a GPE, FAC or LOC after "in", "at", "to" (a visit), "from", "near" — after the trigger first.
-/// - **Date**: the sentence's nearest DATE or TIME expression with a calendar value, else the document day.
+/// - **Date**: the sentence's nearest DATE or TIME expression with a calendar value (a possessive one only
+///   for what it possesses: "Sunday's summit"), else the document day with no `dateRange`.
 /// - **Modality**: denied ("denied that", "did not meet", "no talks"), hypothetical ("if", "unless",
 ///   "would", "could", "possible"), proposed ("proposed a truce"), planned ("will", "is due to", "is
 ///   expected to", a future date), else happened.
