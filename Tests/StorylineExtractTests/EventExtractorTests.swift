@@ -151,6 +151,46 @@ struct EventExtractorTests {
         #expect(denied.first { $0.type == .consult }?.modality == .denied, "\(denied)")
     }
 
+    @Test func aSummitOfLeadersAndLaterMentionsOfItAreOneOccasion() throws {
+        let text = """
+            Starmer hosted talks on Saturday. On Sunday he opened a summit of 18 leaders in London.
+
+            After the summit, Zelensky said Kyiv felt strong support.
+
+            Sunday's summit concluded a week of diplomacy, which included visits to Washington by Emmanuel Macron \
+            and Keir Starmer.
+            """
+        let events = Self.events(text, "2025-03-03")
+        let summits = events.filter { $0.trigger == "summit" }
+        #expect(summits.count == 3, "\(events)")
+        #expect(
+            summits.allSatisfy { $0.actors.contains("18 leaders") && $0.date == "2025-03-02" && $0.place == "London" },
+            "\(summits)"
+        )
+        // Plural visits by two people are two visits, none dated by "Sunday's", which dates the summit.
+        let visits = events.filter { $0.trigger == "visits" }
+        #expect(visits.map(\.actors) == [["Emmanuel Macron"], ["Keir Starmer"]], "\(visits)")
+        #expect(visits.allSatisfy { $0.place == "Washington" && $0.date == "2025-03-03" }, "\(visits)")
+        // With nothing to refer back to, a definite event noun reports nothing.
+        #expect(Self.events("After the summit, the markets rose.", "2025-03-03").isEmpty)
+    }
+
+    @Test func modifiersOrdinalsAndDestinations() throws {
+        let deal = Self.events("Keir Starmer discussed a Ukraine peace deal with Donald Trump.", "2025-02-27")
+        let discussed = try #require(deal.first { $0.trigger == "discussed" }, "\(deal)")
+        #expect(!discussed.targets.contains("Ukraine"), "'a Ukraine peace deal' names no party: \(discussed)")
+        let latest = Self.events("Keir Starmer is the latest European leader to meet Donald Trump.", "2025-02-28")
+        #expect(latest.first { $0.type == .consult }?.modality == .happened, "\(latest)")
+        let impending = Self.events("Donald Trump referred to Volodymyr Zelensky's impending visit.", "2025-02-27")
+        #expect(impending.first { $0.trigger == "visit" }?.modality == .planned, "\(impending)")
+        let onTheWay = Self.events(
+            "Ukrainian President Volodymyr Zelensky met Irish Prime Minister Micheal Martin on his way to Washington.",
+            "2025-02-27"
+        )
+        let met = try #require(onTheWay.first { $0.trigger == "met" }, "\(onTheWay)")
+        #expect(met.place == nil && !met.targets.contains("Washington"), "a destination is not where they met: \(met)")
+    }
+
     // MARK: The corpus
 
     @Test func starmerTrumpWhiteHouseMeetingInTheCorpus() throws {

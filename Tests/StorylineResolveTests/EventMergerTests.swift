@@ -489,6 +489,79 @@ import Testing
         #expect(merger.event(meeting)?.date == "2025-02-27")
     }
 
+    @Test func anAccountDatedOnlyByItsArticleJoinsAnOccasionOfThePastWeek() {
+        var merger = EventMerger()
+        let meeting = merger.add(Self.fourOutlets[1])
+        var recap = Self.report("r-1", "R", "2025-03-03T09:00:00Z", actors: ["Starmer"], date: "2025-03-03")
+        recap.dateFromArticle = true
+        var tooLate = Self.report("r-2", "S", "2025-03-08T09:00:00Z", actors: ["Starmer"], date: "2025-03-08")
+        tooLate.dateFromArticle = true
+        var plannedLater = Self.report(
+            "r-3",
+            "T",
+            "2025-03-03T09:00:00Z",
+            actors: ["Starmer", "Trump"],
+            date: "2025-03-03",
+            modality: .planned
+        )
+        plannedLater.dateFromArticle = true
+        #expect(merger.add(recap) == meeting, "four days later, 'Starmer's visit' is the visit of 27 February")
+        #expect(merger.add(tooLate) != meeting, "more than a week later it is not")
+        #expect(merger.add(plannedLater) != meeting, "a plan its article alone dates is not what happened before it")
+        #expect(merger.event(meeting)?.date == "2025-02-27")
+        // Two such accounts of one undated occasion meet when their weeks overlap.
+        var undated = EventMerger()
+        var first = Self.report("u-1", "U", "2025-05-10T09:00:00Z", actors: ["Lammy"], date: "2025-05-10")
+        first.dateFromArticle = true
+        var second = Self.report("u-2", "V", "2025-05-14T09:00:00Z", actors: ["David Lammy"], date: "2025-05-14")
+        second.dateFromArticle = true
+        var third = Self.report("u-3", "W", "2025-05-20T09:00:00Z", actors: ["Lammy"], date: "2025-05-20")
+        third.dateFromArticle = true
+        let one = undated.add(first)
+        #expect(undated.add(second) == one)
+        #expect(undated.add(third) != one, "the first two allow only 7–10 May; the third the week to 20 May")
+    }
+
+    @Test func aSiteAndAnAreaDoNotVetoEachOther() {
+        var merger = EventMerger()
+        var atTheWhiteHouse = Self.fourOutlets[1]
+        atTheWhiteHouse.placeType = .facility
+        let meeting = merger.add(atTheWhiteHouse)
+        var inWashington = Self.report(
+            "w-1",
+            "W",
+            "2025-02-28T09:00:00Z",
+            actors: ["Starmer"],
+            place: "Washington",
+            date: "2025-02-27"
+        )
+        inWashington.placeType = .geopolitical
+        var inAnkara = Self.report(
+            "a-1",
+            "A",
+            "2025-02-28T09:00:00Z",
+            actors: ["Starmer"],
+            place: "Ankara",
+            date: "2025-02-27",
+            index: 1
+        )
+        inAnkara.placeType = .geopolitical
+        var inOttawa = Self.report(
+            "o-1",
+            "O",
+            "2025-02-28T09:00:00Z",
+            actors: ["Starmer"],
+            place: "Ottawa",
+            date: "2025-02-27",
+            index: 2
+        )
+        inOttawa.placeType = .geopolitical
+        #expect(merger.add(inWashington) == meeting, "the White House is in Washington")
+        // Once an area is known, another area with one shared participant is another event.
+        #expect(merger.add(inAnkara) != meeting)
+        #expect(merger.add(inOttawa) != meeting)
+    }
+
     @Test func aSavedMergerResumesExactly() throws {
         var reports = Self.fourOutlets
         reports.append(

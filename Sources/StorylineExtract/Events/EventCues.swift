@@ -23,7 +23,7 @@ enum EventCues {
 
     /// Prepositions: a name after one (and after the names listed with it) is not a subject.
     static let prepositions = set(
-        "in at on from to with for by during against into over under near about between among amid toward "
+        "in at on of from to with for by during against into over under near about between among amid toward "
             + "towards outside inside across via without including like despite within through around ahead "
             + "following behind beyond upon onto throughout alongside than"
     )
@@ -58,7 +58,7 @@ enum EventCues {
 
     /// Cues of a planned event before the trigger.
     static let futureCues = set(
-        "will 'll shall due expected set plans plan planning planned scheduled going upcoming forthcoming next "
+        "will 'll shall due expected set plans plan planning planned scheduled going upcoming forthcoming impending next "
             + "intends intend aims aim prepares preparing poised"
     )
 
@@ -78,6 +78,10 @@ enum EventCues {
 
     /// Negations directly before a trigger.
     static let negations = set("not n't never no nor")
+
+    /// Ordinals and superlatives before "to" + verb that report what already happened ("the first leader to
+    /// visit", "the latest to meet").
+    static let ordinals = set("first second third fourth fifth last latest only")
 
     /// Modals of a hypothetical event.
     static let modals = set("would could might may should must")
@@ -169,6 +173,13 @@ enum EventCues {
     static let willing = EventLexicon.hash("willing")
     static let bilateral = EventLexicon.hash("bilateral")
     static let during = EventLexicon.hash("during")
+
+    /// Indefinite articles: a name after one modifies a noun ("a Ukraine peace deal").
+    static let indefiniteArticles = set("a an")
+
+    /// Determiners that make an event noun refer back to an event already named ("the summit", "that
+    /// meeting").
+    static let definiteDeterminers = set("the this that these those")
 
     /// Determiners before a noun use of "call".
     static let determiners = set("a an the their his her its phone telephone")

@@ -119,6 +119,26 @@ struct EventDocument {
     @inline(__always)
     func token(_ i: Int, in set: Set<UInt64>) -> Bool { set.contains(hashes[i]) }
 
+    /// The index of the first token that ends after byte `offset`.
+    func firstToken(endingAfter offset: Int) -> Int {
+        var lo = 0
+        var hi = tokens.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if tokens[mid].range.end <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Whether the words at `range` end in a possessive ("Sunday's") whose noun phrase — the next three tokens
+    /// — does not hold `other`.
+    func possessesOther(_ range: TextRange, than other: TextRange) -> Bool {
+        let k = firstToken(endingAfter: range.end)
+        guard k < tokens.count, tokens[k].kind == .possessive, tokens[k].range.start == range.end else { return false }
+        let phraseEnd = min(tokens.count, k + 4)
+        return !(k + 1..<phraseEnd).contains { tokens[$0].range.start == other.start }
+    }
+
     /// The number a number token stands for, when it is a plain integer ("18").
     func integer(_ i: Int) -> Int? {
         guard tokens[i].kind == .number else { return nil }

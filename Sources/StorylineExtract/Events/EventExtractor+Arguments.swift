@@ -47,12 +47,20 @@ extension EventExtractor {
         subjectSidePlaces(from: clauseStart, to: trigger.tokens.lowerBound, d, places: &places)
 
         var actors = passive ? agents : subjects
-        if passive { targets = subjects + targets }
+        if passive {
+            targets = subjects + targets
+        } else if !agents.isEmpty {
+            // An event noun's own participants ("a summit of 18 leaders", "visits by Macron and Starmer"):
+            // for a meeting they join whoever the clause says took part, otherwise they are the actors.
+            actors = Self.symmetricTypes.contains(trigger.entry.type) ? subjects + agents : agents
+        }
         if actors.isEmpty, Self.symmetricTypes.contains(trigger.entry.type), targets.count >= 2 {
             actors = targets
             targets = []
         }
-        guard !actors.isEmpty else { return nil }
+        // A definite event noun with no participants of its own ("after the summit", "Sunday's summit")
+        // refers back to an event already named: the caller gives it that event's participants.
+        guard !actors.isEmpty || refersBack(trigger, sentence, d) else { return nil }
         if Self.nounNeedsTarget.contains(trigger.entry.type), targets.isEmpty, isNounUse(trigger, sentence, d) {
             return nil
         }
@@ -94,6 +102,16 @@ extension EventExtractor {
         )
     }
 
+    /// Whether an event noun refers back to an event named before: it follows a definite determiner ("the
+    /// summit", "that meeting") or the possessive of a time expression ("Sunday's summit").
+    func refersBack(_ trigger: Trigger, _ sentence: Range<Int>, _ d: EventDocument) -> Bool {
+        guard trigger.entry.form == .noun, !Self.nounNeedsTarget.contains(trigger.entry.type) else { return false }
+        let before = trigger.tokens.lowerBound - 1
+        guard before >= sentence.lowerBound else { return false }
+        if d.token(before, in: EventCues.definiteDeterminers) { return true }
+        return d.tokens[before].kind == .possessive && before - 1 >= sentence.lowerBound && d.inTimex[before - 1]
+    }
+
     /// Whether the trigger is used as a noun: an event noun, or a base form after a determiner, a possessive or
     /// an adjective rather than after a subject, "to" or an auxiliary ("his support", "the praise").
     func isNounUse(_ trigger: Trigger, _ sentence: Range<Int>, _ d: EventDocument) -> Bool {
@@ -103,7 +121,8 @@ extension EventExtractor {
             let before = trigger.tokens.lowerBound - 1
             guard before >= sentence.lowerBound else { return false }
             if d.tokens[before].kind == .possessive { return true }
-            return !(d.token(before, in: EventCues.verbContext) || d.mentionAt[before] >= 0
+            return
+                !(d.token(before, in: EventCues.verbContext) || d.mentionAt[before] >= 0
                 || d.token(before, in: EventCues.auxiliaries))
         default: return false
         }
@@ -137,8 +156,13 @@ extension EventExtractor {
                     k = j - 1
                     if k >= sentence.lowerBound, d.isPunct(k, UInt8(ascii: ",")) { k -= 1 }
                     if k >= sentence.lowerBound, let m = d.mention(at: k), d.mentions[m].type != .event,
-                        governor(of: d.mentionTokens[m].lowerBound, end: k + 1, floor: sentence.lowerBound,
-                            triggerLast: nil, d) == .none
+                        governor(
+                            of: d.mentionTokens[m].lowerBound,
+                            end: k + 1,
+                            floor: sentence.lowerBound,
+                            triggerLast: nil,
+                            d
+                        ) == .none
                     {
                         return (j + 1, party(mention: m, d))
                     }
@@ -163,7 +187,11 @@ extension EventExtractor {
                 return k
             }
             if d.isPunct(k, UInt8(ascii: ",")) {
-                if k + 1 < limit, k > u, d.mentionAt[k + 1] >= 0, d.mentionAt[k - 1] >= 0 {
+                // A list of names goes on, even past a name the tagger missed ("by Macron, Starmer and …").
+                func name(_ i: Int) -> Bool {
+                    d.mentionAt[i] >= 0 || (d.tokens[i].kind == .word && d.tokens[i].flags.contains(.capitalized))
+                }
+                if k + 1 < limit, k > u, name(k + 1), name(k - 1) {
                     k += 1
                     continue
                 }
@@ -219,6 +247,11 @@ extension EventExtractor {
         let type = trigger.entry.type
         let visit = trigger.entry.mode == "visit"
         let last = trigger.tokens.upperBound - 1
+        let noun = trigger.entry.form == .noun
+        // "of" right after a meeting noun names who meets.
+        let participantsOf =
+            noun && type == .consult && trigger.tokens.upperBound < end
+            && d.hashes[trigger.tokens.upperBound] == EventCues.of
         var k = trigger.tokens.upperBound
         while k < end {
             var parties: [Party] = []
@@ -261,7 +294,11 @@ extension EventExtractor {
                         targets.append(party)
                     }
                 case .preposition(let p):
-                    if passive && p == EventCues.by {
+                    if p == EventCues.by && (passive || noun) {
+                        // "was attacked by Russia"; "visits to Washington by Macron and Starmer".
+                        agents.append(party)
+                    } else if p == EventCues.of && participantsOf {
+                        // "a summit of 18 leaders", "the meeting of foreign ministers".
                         agents.append(party)
                     } else if p == EventCues.inWord || p == EventCues.at {
                         // "at the White House", "at the Kremlin": a seat of government is a place after "at".
@@ -269,7 +306,8 @@ extension EventExtractor {
                             places.append(PlaceCandidate(argument: party.argument, rank: 0))
                         }
                     } else if p == EventCues.to && isPlace && type == .consult {
-                        places.append(PlaceCandidate(argument: party.argument, rank: 0))
+                        // Where a visit goes, not where a meeting "on the way to Washington" was.
+                        if visit { places.append(PlaceCandidate(argument: party.argument, rank: 0)) }
                     } else if EventCues.placePrepositions.contains(p) && p != EventCues.to {
                         let rank = p == EventCues.from ? 2 : 1
                         if isPlace { places.append(PlaceCandidate(argument: party.argument, rank: rank)) }
@@ -301,8 +339,13 @@ extension EventExtractor {
             }
             let range = d.mentionTokens[m]
             if Self.placeTypes.contains(d.mentions[m].type),
-                case .preposition(let p) = governor(of: range.lowerBound, end: range.upperBound, floor: start,
-                    triggerLast: nil, d),
+                case .preposition(let p) = governor(
+                    of: range.lowerBound,
+                    end: range.upperBound,
+                    floor: start,
+                    triggerLast: nil,
+                    d
+                ),
                 p == EventCues.inWord || p == EventCues.at
             {
                 places.append(PlaceCandidate(argument: party(mention: m, d).argument, rank: 3))

@@ -23,8 +23,11 @@ extension EventExtractor {
                 t.range.end <= trigger.start
                 ? trigger.start - t.range.end : max(0, t.range.start - trigger.end)
             let inClause = clause?.contains(t.range) ?? false
-            // Outside the clause, only an expression before the trigger counts ("On Friday, after …, they met").
-            let usable = inClause || clause == nil || t.range.end <= trigger.start
+            // Outside the clause, only an expression before the trigger counts ("On Friday, after …, they met");
+            // a possessive dates only what it possesses ("Sunday's summit", not the visits after it).
+            let usable =
+                (inClause || clause == nil || t.range.end <= trigger.start)
+                && !c.document.possessesOther(t.range, than: trigger)
             if usable, (inClause && !bestInClause) || (inClause == bestInClause && distance < bestDistance) {
                 best = t
                 bestDistance = distance
@@ -112,7 +115,13 @@ extension EventExtractor {
                 return conditionAfter ? .hypothetical : .planned
             }
         }
-        if t - 1 >= clauseStart, d.hashes[t - 1] == EventCues.to, trigger.entry.form == .base { return .planned }
+        // An infinitive is a plan ("to meet Trump on Friday"), unless it follows an ordinal or a superlative:
+        // "the latest European leader to meet Trump" says who already met him.
+        if t - 1 >= clauseStart, d.hashes[t - 1] == EventCues.to, trigger.entry.form == .base,
+            !(max(clauseStart, t - 5)..<(t - 1)).contains(where: { d.token($0, in: EventCues.ordinals) })
+        {
+            return .planned
+        }
         if trigger.entry.form == .noun {
             // A named event whose own date is ahead ("looked ahead to tomorrow's talks"), or whose verb is
             // future ("the meeting between Trump and Putin will start at 11:30am", "the summit is due to open").

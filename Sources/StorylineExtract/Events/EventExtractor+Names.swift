@@ -7,7 +7,8 @@ extension EventExtractor {
     /// What governs the name starting at token `first`, walking left over titles, names, "and", commas of a
     /// list and determiners, down to `floor`; `triggerLast` is the trigger's last token on the object side.
     func governor(of first: Int, end: Int, floor: Int, triggerLast: Int?, _ d: EventDocument) -> Governor {
-        var inList = end < d.tokens.count
+        var inList =
+            end < d.tokens.count
             && (d.isPunct(end, UInt8(ascii: ",")) || d.hashes[end] == EventCues.and || d.hashes[end] == EventCues.or)
         var k = first - 1
         while k >= floor {
@@ -53,8 +54,9 @@ extension EventExtractor {
             let token = d.tokens[k]
             let title = token.isWordLike && EventCues.titleWords.contains(d.hashes[k])
             let acronym = token.isWordLike && token.flags.contains(.allCaps) && token.range.count <= 3
-            guard token.kind == .possessive || title || acronym
-                || (token.isWordLike && token.flags.contains(.capitalized))
+            guard
+                token.kind == .possessive || title || acronym
+                    || (token.isWordLike && token.flags.contains(.capitalized))
             else { return sawTitle }
             sawTitle = sawTitle || title || acronym
             k += 1
@@ -63,15 +65,22 @@ extension EventExtractor {
         return sawTitle
     }
 
-    /// Whether a NORP mention is an adjective before a noun ("Republican donors", "Islamic State's"): a lower-case
-    /// word other than an auxiliary or the trigger follows it.
+    /// Whether a mention is a modifier before a noun rather than a party: a lower-case word other than an
+    /// auxiliary or the trigger follows it, and it is a NORP ("Republican donors", "Islamic State's") or a
+    /// name after an indefinite article ("a Ukraine peace deal", "an EU plan": names take no article).
     func isAdjective(_ m: Int, before t: Int, _ d: EventDocument) -> Bool {
-        guard d.mentions[m].type == .nationalityOrGroup else { return false }
+        let type = d.mentions[m].type
+        guard type != .person else { return false }
         let k = d.mentionTokens[m].upperBound
         guard k < t, d.isLowerWord(k) else { return false }
         let h = d.hashes[k]
-        return !(EventCues.auxiliaries.contains(h) || EventCues.futureCues.contains(h) || h == EventCues.and
-            || h == EventCues.or)
+        guard
+            !(EventCues.auxiliaries.contains(h) || EventCues.futureCues.contains(h) || h == EventCues.and
+                || h == EventCues.or)
+        else { return false }
+        if type == .nationalityOrGroup { return true }
+        let before = d.mentionTokens[m].lowerBound - 1
+        return before >= 0 && d.token(before, in: EventCues.indefiniteArticles)
     }
 
     /// The party of an entity mention.
@@ -104,17 +113,20 @@ extension EventExtractor {
                 let range = d.mentionTokens[m]
                 // A possessor of the trigger's noun phrase is its actor whatever governs the phrase ("prior to
                 // Zelensky's planned trip").
-                let possessor = found.isEmpty && range.upperBound < t && d.tokens[range.upperBound].kind == .possessive
+                let possessor =
+                    found.isEmpty && range.upperBound < t && d.tokens[range.upperBound].kind == .possessive
                     && t - range.upperBound <= 4
                     && (range.upperBound + 1..<t).allSatisfy { d.tokens[$0].kind == .word && d.mentionAt[$0] < 0 }
                 // "the Brussels attacks", "a Ukraine peace deal": a place naming the event, not its actor.
-                let compound = range.upperBound == t && range.lowerBound > start
+                let compound =
+                    range.upperBound == t && range.lowerBound > start
                     && [.geopolitical, .location, .facility].contains(d.mentions[m].type)
                     && (d.token(range.lowerBound - 1, in: EventCues.determiners)
                         || d.tokens[range.lowerBound - 1].kind == .possessive)
                 if d.mentions[m].type != .event, !compound, !isAffiliation(m, d), !isAdjective(m, before: t, d),
                     possessor
-                    || governor(of: range.lowerBound, end: range.upperBound, floor: start, triggerLast: nil, d) == .none
+                        || governor(of: range.lowerBound, end: range.upperBound, floor: start, triggerLast: nil, d)
+                            == .none
                 {
                     found.append(party(mention: m, d))
                 }

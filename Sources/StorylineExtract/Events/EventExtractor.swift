@@ -16,9 +16,14 @@ import StorylineText
 ///   "she") stands for the last person named. In a passive ("was attacked by"), the roles swap.
 /// - **Targets** are the names after the trigger, directly ("met Trump") or after "with", "against", "on",
 ///   "to", "between" ("talks with Zelensky", "an attack on Kyiv"). With no subject, the parties of "talks
-///   between X and Y" are the actors. An event with no actor is dropped.
+///   between X and Y" are the actors. An event noun names its own participants after "of" ("a summit of 18
+///   leaders") and "by" ("visits to Washington by Macron and Starmer" — plural visits by several people are
+///   one visit each). A definite event noun with no participants ("after the summit", "Sunday's summit")
+///   refers back to the last event of its type in the text and takes its participants, place and date.
+///   Any other event with no actor is dropped.
 /// - **Place**: a GPE, FAC or LOC after "in", "at", "to" (a visit), "from", "near" — after the trigger first.
-/// - **Date**: the sentence's nearest DATE or TIME expression with a calendar value, else the document day.
+/// - **Date**: the sentence's nearest DATE or TIME expression with a calendar value (a possessive one only
+///   for what it possesses: "Sunday's summit"), else the document day with no `dateRange`.
 /// - **Modality**: denied ("denied that", "did not meet", "no talks"), hypothetical ("if", "unless",
 ///   "would", "could", "possible"), proposed ("proposed a truce"), planned ("will", "is due to", "is
 ///   expected to", a future date), else happened.
@@ -54,12 +59,37 @@ public struct EventExtractor: Sendable {
         var events: [EventMention] = []
         for sentence in document.sentences where !sentence.isEmpty {
             for trigger in triggers(in: sentence, document) {
-                if let event = event(for: trigger, in: sentence, context) { events.append(event) }
+                guard var event = event(for: trigger, in: sentence, context) else { continue }
+                if event.actors.isEmpty {
+                    guard let antecedent = Self.antecedent(of: event, in: events) else { continue }
+                    event.takeParticipants(of: antecedent)
+                }
+                events += distributed(event, trigger, document)
             }
         }
         events += statements(quotes, context)
         events.sort { $0.trigger != $1.trigger ? $0.trigger < $1.trigger : $0.type.rawValue < $1.type.rawValue }
         return events
+    }
+
+    /// The event a definite event noun without participants refers back to ("the summit" after "a summit of
+    /// 18 leaders"): the last one named before it of the same type, with the same mode when it states one.
+    static func antecedent(of event: EventMention, in events: [EventMention]) -> EventMention? {
+        events.last { $0.type == event.type && !$0.actors.isEmpty && (event.mode == nil || $0.mode == event.mode) }
+    }
+
+    /// One visit per person when a plural visit noun has several person actors ("visits to Washington by
+    /// Macron, Starmer and Zelensky" are three visits), else the event itself.
+    func distributed(_ event: EventMention, _ trigger: Trigger, _ d: EventDocument) -> [EventMention] {
+        let last = d.tokens[trigger.tokens.upperBound - 1].range
+        guard trigger.entry.form == .noun, event.mode == "visit", event.actors.count > 1, event.targets.isEmpty,
+            d.bytes[last.end - 1] == UInt8(ascii: "s"), event.actors.allSatisfy({ $0.label == .person })
+        else { return [event] }
+        return event.actors.map { actor in
+            var one = event
+            one.actors = [actor]
+            return one
+        }
     }
 
     /// What every trigger of one call shares.
@@ -101,8 +131,9 @@ public struct EventExtractor: Sendable {
             }
             var keys: [UInt64] = [d.hashes[i]]
             var k = i + 1
-            while keys.count < EventLexicon.maxLength, k < sentence.upperBound, d.tokens[k].kind == .word
-                || d.tokens[k].kind == .number
+            while keys.count < EventLexicon.maxLength, k < sentence.upperBound,
+                d.tokens[k].kind == .word
+                    || d.tokens[k].kind == .number
             {
                 keys.append(EventLexicon.combine(keys[keys.count - 1], d.hashes[k]))
                 k += 1
@@ -174,11 +205,13 @@ public struct EventExtractor: Sendable {
         case .verbContext:
             guard before >= sentence.lowerBound else { return nil }
             let h = d.hashes[before]
-            let context = EventCues.modals.contains(h) || EventCues.negations.contains(h)
+            let context =
+                EventCues.modals.contains(h) || EventCues.negations.contains(h)
                 || EventCues.futureCues.contains(h) || h == EventCues.to || h == EventCues.also
             return context ? trigger : nil
         case .call:
-            let verbUse = trigger.entry.form == .past || trigger.entry.form == .gerund
+            let verbUse =
+                trigger.entry.form == .past || trigger.entry.form == .gerund
                 || (before >= sentence.lowerBound
                     && (d.token(before, in: EventCues.verbContext) || d.mentionAt[before] >= 0))
             if verbUse, nextIs(EventCues.forWord) || nextIs(EventCues.on) {
@@ -217,5 +250,20 @@ public struct EventExtractor: Sendable {
             kept.append(trigger)
         }
         return kept
+    }
+}
+
+extension EventMention {
+    /// Takes the participants, and the place and date where this mention states none, of the event it refers
+    /// back to (see ``EventExtractor/antecedent(of:in:)``). The arguments keep their ranges in the antecedent's
+    /// sentence, where the text names them.
+    mutating func takeParticipants(of antecedent: EventMention) {
+        actors = antecedent.actors
+        if targets.isEmpty { targets = antecedent.targets }
+        if place == nil { place = antecedent.place }
+        if antecedent.dateRange != nil || dateRange == nil {
+            date = antecedent.date
+            dateRange = antecedent.dateRange
+        }
     }
 }

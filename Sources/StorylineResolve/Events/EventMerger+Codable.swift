@@ -31,7 +31,7 @@ extension EventMerger: Codable {
                         + "\(entry.event) is repeated or names an event after the \(slots.count) created before it"
                 )
             }
-            apply(entry.report, EventReportInfo(entry.report), to: id)
+            apply(entry.report, EventReportInfo(entry.report, recentDays: configuration.recentDays), to: id)
         }
     }
 

@@ -20,6 +20,25 @@ extension EventMerger {
                         keys.append(EventIndexKey(type, surname, .undatedEvent, .day, d))
                     }
                 }
+                // Events dated only by articles published up to a week after a day in the period.
+                if period.last - period.first <= 31 {
+                    for d in period.first...(period.last + configuration.recentDays) {
+                        keys.append(EventIndexKey(type, surname, .undatedEvent, .day, d))
+                    }
+                }
+            } else if let span = info.recent {
+                // Dated events of any day in the span (and the weeks and months around those days), and the
+                // events dated only by their articles whose spans can overlap it.
+                var periods = Set<EventPeriod>()
+                for d in span {
+                    let day = EventPeriod.containing(day: d, precision: .day)
+                    for p in [day] + day.enclosing where periods.insert(p).inserted {
+                        keys.append(EventIndexKey(type, surname, .exact, p.precision, p.first))
+                    }
+                }
+                for d in (span.lowerBound - window)...(span.upperBound + configuration.recentDays) {
+                    keys.append(EventIndexKey(type, surname, .undatedEvent, .day, d))
+                }
             } else if let day = info.day {
                 for d in (day - window)...(day + window) {
                     keys.append(EventIndexKey(type, surname, .firstReport, .day, d))
@@ -27,6 +46,28 @@ extension EventMerger {
             }
         }
         return keys
+    }
+
+    /// Whether a date fits the event: nested in every dated report's date, and within the span its reports
+    /// dated only by their articles allow; an event with neither was first reported within the undated window
+    /// of the report's day.
+    func dateFits(_ info: EventReportInfo, _ state: EventState) -> Bool {
+        let window = configuration.undatedWindowDays
+        if let period = info.period {
+            if !state.periods.isEmpty { return state.periods.allSatisfy { $0.period.isComparable(with: period) } }
+            if let span = state.recent { return period.first <= span.upperBound && period.last >= span.lowerBound }
+        } else if let span = info.recent {
+            if !state.periods.isEmpty {
+                return state.periods.allSatisfy {
+                    $0.period.first <= span.upperBound && $0.period.last >= span.lowerBound
+                }
+            }
+            if let known = state.recent { return known.overlaps(span) }
+            guard let first = state.firstDay else { return false }
+            return first >= span.lowerBound - window && first <= span.upperBound + window
+        }
+        guard let day = info.day, let first = state.firstDay else { return false }
+        return abs(day - first) <= window
     }
 
     /// Files event `id` under the keys of its present state (keys it no longer fits stay; lookups verify).
@@ -96,19 +137,17 @@ extension EventMerger {
         }
         guard matched > 0 else { return nil }
 
-        // Date.
-        let window = configuration.undatedWindowDays
-        if let period = info.period, !state.periods.isEmpty {
-            guard state.periods.allSatisfy({ $0.period.isComparable(with: period) }) else { return nil }
-        } else {
-            guard let day = info.day, let first = state.firstDay, abs(day - first) <= window else { return nil }
-        }
+        guard dateFits(info, state) else { return nil }
 
         // Place.
         let place = info.place.groups.first
         let samePlace = place.map { p in state.place.groups.contains { EventNames.samePlace($0, p) } } ?? false
         if let place, matched <= configuration.placeVetoMaxShared {
-            guard state.place.groups.allSatisfy({ EventNames.samePlace($0, place) }) else { return nil }
+            guard
+                state.place.groups.allSatisfy({
+                    EventNames.samePlace($0, place) || state.differentKinds($0, info.placeIsSite)
+                })
+            else { return nil }
         }
 
         // Statement content.
@@ -136,7 +175,9 @@ extension EventMerger {
 
         var score = matched * 8 - unmatched * 2 + contentScore
         if let period = info.period, state.narrowest?.period == period { score += 4 }
-        if state.modalities.contains(report.modality) { score += 2 }
+        if state.modalities.contains(report.modality) {
+            score += 2
+        }
         if samePlace { score += 1 }
         return score
     }

@@ -27,10 +27,14 @@ import StorylineCore
 /// - **Date.** When both have dates, the report's date is equal to, contains or is contained in every date
 ///   of the event's reports, read as calendar periods (``EventPeriod``): "2025-02-27" agrees with "2025-02"
 ///   and "2025-W09" but never with "2025-02-28" — the same people meeting on another day is another event.
-///   When either has none, the report's article must be published within
-///   ``Configuration/undatedWindowDays`` (1) days of the event's first report.
+///   A happened report that only its article dates ("the meeting", reported the next day) took place in the
+///   ``Configuration/recentDays`` (7) days up to its article's day: it agrees with dates in that span, and
+///   with events so dated whose spans overlap its own. When either has no date at all, the report's article
+///   must be published within ``Configuration/undatedWindowDays`` (1) days of the event's first report.
 /// - **Place.** One is unknown, or they name the same place (compatible names, or the words of one among
-///   the words of the other: "Filoli" and "Filoli Estate"). Different places separate only reports that
+///   the words of the other: "Filoli" and "Filoli Estate"), or one is a site and the other an area that may
+///   hold it ("the White House" and "Washington", by ``EventReport/placeType``). Different places separate
+///   only reports that
 ///   share at most ``Configuration/placeVetoMaxShared`` (1) participant: outlets name one meeting's place at
 ///   different scales ("Filoli", "Woodside", "California"), while the same two leaders rarely meet twice
 ///   on one day.
@@ -61,13 +65,37 @@ public struct EventMerger: Sendable {
         /// The least share of the smaller statement's content words found in the other for two statements
         /// (with ``EventReport/content``) by one speaker on one day to be one.
         public var statementOverlap: Double
+        /// How many days before its article's publication a happened event that only the article dates
+        /// (``EventReport/dateFromArticle``) may have taken place.
+        public var recentDays: Int
 
         /// The defaults: undated reports within one day, places veto with one shared participant, statements
-        /// sharing half their content words.
-        public init(undatedWindowDays: Int = 1, placeVetoMaxShared: Int = 1, statementOverlap: Double = 0.5) {
+        /// sharing half their content words, events dated only by their article within the week before it.
+        public init(
+            undatedWindowDays: Int = 1,
+            placeVetoMaxShared: Int = 1,
+            statementOverlap: Double = 0.5,
+            recentDays: Int = 7
+        ) {
             self.undatedWindowDays = undatedWindowDays
             self.placeVetoMaxShared = placeVetoMaxShared
             self.statementOverlap = statementOverlap
+            self.recentDays = recentDays
+        }
+
+        private enum CodingKeys: String, CodingKey {
+            case undatedWindowDays, placeVetoMaxShared, statementOverlap, recentDays
+        }
+
+        /// Decodes a configuration; one encoded before ``recentDays`` existed gets the default.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                undatedWindowDays: try c.decode(Int.self, forKey: .undatedWindowDays),
+                placeVetoMaxShared: try c.decode(Int.self, forKey: .placeVetoMaxShared),
+                statementOverlap: try c.decode(Double.self, forKey: .statementOverlap),
+                recentDays: try c.decodeIfPresent(Int.self, forKey: .recentDays) ?? Configuration().recentDays
+            )
         }
     }
 
@@ -118,7 +146,7 @@ public struct EventMerger: Sendable {
     public mutating func add(_ report: EventReport) -> EventID {
         let key = ReportKey(articleID: report.source.articleID, index: report.index)
         if let known = reportIDs[key] { return EventID(index: known) }
-        let info = EventReportInfo(report)
+        let info = EventReportInfo(report, recentDays: configuration.recentDays)
         let id = bestEvent(for: report, info) ?? slots.count
         apply(report, info, to: id)
         return EventID(index: id)

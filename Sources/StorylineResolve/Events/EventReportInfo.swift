@@ -6,21 +6,33 @@ struct EventReportInfo: Sendable {
     var actors: EventNames
     var targets: EventNames
     var place: EventNames
+    /// The place is a building or seat (FAC, ORG) rather than an area; nil when unknown.
+    var placeIsSite: Bool?
     /// The report's date; nil when it has none or it is not a calendar period.
     var period: EventPeriod?
     /// Days since 1970-01-01 of the article's publication date.
     var day: Int?
+    /// For a happened event dated only by its article: the days it may have taken place on, the week up to the
+    /// article's day (see ``EventReport/dateFromArticle``); ``period`` is then nil.
+    var recent: ClosedRange<Int>?
     /// A statement's content words (sorted, distinct); nil for other types or without content.
     var content: [String]?
     /// The report says the meeting is multilateral: outlets name different subsets of its participants.
     var isMultilateral: Bool
 
-    init(_ report: EventReport) {
+    init(_ report: EventReport, recentDays: Int) {
         actors = EventNames(report.actors)
         targets = EventNames(report.targets)
         place = EventNames(report.place.map { [$0] } ?? [])
+        placeIsSite = report.placeType.map { $0 == .facility || $0 == .organization }
         period = report.date.flatMap(EventPeriod.init(timex:))
         day = report.source.published?.dayNumber
+        // Only for what happened: a plan its article alone dates is too often one of many ahead (measured on
+        // the event evaluation set, a forward span made merging worse).
+        if report.dateFromArticle, report.modality == .happened, let p = period, p.precision == .day {
+            recent = (p.first - recentDays)...p.first
+            period = nil
+        }
         if report.type == .statement, let text = report.content {
             let words = ContentWords.termCounts(of: text).keys.sorted()
             content = words.isEmpty ? nil : words

@@ -16,8 +16,14 @@ struct EventState: Sendable {
     var actors = EventNames()
     var targets = EventNames()
     var place = EventNames()
+    /// Lower-cased names of the reports' places known to be buildings or seats, and of those known to be areas.
+    var sites: Set<String> = []
+    var areas: Set<String> = []
     /// Distinct dates of the dated reports (pairwise nested), each with the TIMEX3 value first seen for it.
     var periods: [(period: EventPeriod, value: String)] = []
+    /// The days every happened report dated only by its article allows (their spans' intersection; see
+    /// ``EventReportInfo/recent``); nil when there is none.
+    var recent: ClosedRange<Int>?
     /// Distinct dates of the happened reports.
     var happened: [EventPeriod] = []
     /// Distinct dates and days of the planned reports.
@@ -51,6 +57,15 @@ struct EventState: Sendable {
         )
         isSymmetric = EventMerger.symmetricTypes.contains(report.type)
         add(report, info)
+    }
+
+    /// Whether a place group of the event and a report's place are of different kinds, a site and an area,
+    /// so that one may lie in the other ("the White House" in "Washington").
+    func differentKinds(_ group: EventNames.Group, _ reportIsSite: Bool?) -> Bool {
+        guard let reportIsSite else { return false }
+        let name = group.name.lowercased()
+        return reportIsSite
+            ? areas.contains(name) && !sites.contains(name) : sites.contains(name) && !areas.contains(name)
     }
 
     /// The day number of the first report's publication date.
@@ -90,12 +105,26 @@ struct EventState: Sendable {
         }
         event.actors = actors.names
         event.targets = targets.names
-        if let p = info.place.groups.first { place.addPlace(p) }
+        if let p = info.place.groups.first {
+            place.addPlace(p)
+            if let site = info.placeIsSite {
+                if site { sites.insert(p.name.lowercased()) } else { areas.insert(p.name.lowercased()) }
+            }
+        }
         event.place = place.names.first
 
         if let period = info.period, let value = report.date {
             if !periods.contains(where: { $0.period == period }) { periods.append((period, value)) }
             if report.modality == .happened, !happened.contains(period) { happened.append(period) }
+        }
+        if let span = info.recent {
+            if let known = recent {
+                // The rules let only overlapping spans meet; the bound keeps the range valid regardless.
+                let lower = max(known.lowerBound, span.lowerBound)
+                recent = lower...max(lower, min(known.upperBound, span.upperBound))
+            } else {
+                recent = span
+            }
         }
         if report.modality == .planned {
             let plan = Plan(period: info.period, published: info.day)
