@@ -522,6 +522,57 @@ import Testing
         #expect(undated.add(third) != one, "the first two allow only 7–10 May; the third the week to 20 May")
     }
 
+    @Test func aLaterUndatedAccountPrefersTheOccasionWithADate() {
+        // 27 February: Zelensky's visit to Washington is planned for 28 February; the same day he meets Ireland's
+        // prime minister on his way there. 3 March: "during Zelensky's visit to Washington", with no date.
+        var merger = EventMerger()
+        let visit = merger.add(
+            Self.report(
+                "a",
+                "A",
+                "2025-02-27T10:00:00Z",
+                actors: ["Volodymyr Zelenskyy"],
+                targets: ["Donald Trump"],
+                place: "Washington",
+                date: "2025-02-28",
+                modality: .planned
+            )
+        )
+        var stopover = Self.report(
+            "b",
+            "B",
+            "2025-02-27T12:00:00Z",
+            actors: ["Micheal Martin"],
+            targets: ["Volodymyr Zelenskyy"],
+            date: "2025-02-27"
+        )
+        stopover.dateFromArticle = true
+        var travels = Self.report(
+            "b",
+            "B",
+            "2025-02-27T12:00:00Z",
+            actors: ["Volodymyr Zelenskyy"],
+            place: "Washington",
+            date: "2025-02-27",
+            index: 1
+        )
+        travels.dateFromArticle = true
+        let meeting = merger.add(stopover)
+        #expect(merger.add(travels) == meeting)
+        var account = Self.report(
+            "c",
+            "C",
+            "2025-03-03T08:00:00Z",
+            actors: ["Zelensky"],
+            place: "Washington",
+            date: "2025-03-03"
+        )
+        account.dateFromArticle = true
+        #expect(merger.add(account) == visit)
+        #expect(merger.event(visit)?.modality == .happened)
+        #expect(merger.event(visit)?.plannedFirstReportedBy?.articleID == "a")
+    }
+
     @Test func aSiteAndAnAreaDoNotVetoEachOther() {
         var merger = EventMerger()
         var atTheWhiteHouse = Self.fourOutlets[1]

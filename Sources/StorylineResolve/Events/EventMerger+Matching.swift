@@ -178,6 +178,8 @@ extension EventMerger {
         if state.modalities.contains(report.modality) {
             score += 2
         }
+        // An account its article alone dates refers back to an occasion, best one whose date a report gave.
+        if info.recent != nil, !state.periods.isEmpty { score += 2 }
         if samePlace { score += 1 }
         return score
     }
