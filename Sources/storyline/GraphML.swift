@@ -107,9 +107,9 @@ enum GraphML {
         "      <data key=\"\(escaped(key))\">\(escaped(value))</data>"
     }
 
-    /// `text` safe in XML content and attribute values: the five special characters as entities, line breaks
-    /// and tabs as character references (so attribute values keep them), and characters XML 1.0 forbids left
-    /// out.
+    /// `text` safe in XML and HTML content and attribute values: the five special characters as entities, line
+    /// breaks and tabs as character references (so attribute values keep them), and characters XML 1.0 forbids
+    /// left out. The timeline's TimelineJS export escapes its HTML with it too.
     static func escaped(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)

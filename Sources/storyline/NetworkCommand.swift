@@ -84,7 +84,7 @@ struct NetworkCommand: AsyncParsableCommand {
 
     /// The network of the events (and quotes) the options select in `store`.
     func build(from store: any ArticleStore) async throws -> NetworkGraph {
-        var builder = NetworkGraphBuilder(entityByName: try await NetworkGraphBuilder.entities(in: store))
+        var builder = NetworkGraphBuilder(entityByName: try await StoryBuilder.resolvedEntities(store))
         let built = try await StoryBuilder.build(from: store)
         let filter = TimelineCommand.Filter(
             from: from.map(\.dateOnly.dayNumber),

@@ -23,7 +23,7 @@ struct NetworkGraphBuilder {
         var lastDay: Int?
     }
 
-    /// In-document names → resolved entity (``entities(in:)``).
+    /// In-document names → resolved entity (``StoryBuilder/resolvedEntities(_:)``).
     let entityByName: [String: StoredEntity]
     private var tallies: [Pair: Tally] = [:]
     private var eventCounts: [Int64: Int] = [:]
@@ -31,32 +31,10 @@ struct NetworkGraphBuilder {
     private var entityByID: [Int64: StoredEntity] = [:]
     private var countsQuotes = false
 
-    /// A builder that names participants with `entityByName` (see ``entities(in:)``).
+    /// A builder that names participants with `entityByName` (see ``StoryBuilder/resolvedEntities(_:)``).
     init(entityByName: [String: StoredEntity]) {
         self.entityByName = entityByName
         for entity in entityByName.values { entityByID[entity.id] = entity }
-    }
-
-    /// Every resolved entity of `store` under each of its in-document names and its canonical name; a name
-    /// given to several entities goes to the one it names most often (as ``StoryBuilder/resolvedNames(_:)``).
-    static func entities(in store: any ArticleStore) async throws -> [String: StoredEntity] {
-        var best: [String: (entity: StoredEntity, count: Int)] = [:]
-        var offset = 0
-        let page = 5000
-        while true {
-            let entities = try await store.resolvedEntities(matching: EntityQuery(limit: page, offset: offset))
-            for entity in entities {
-                for (name, count) in entity.names where count > (best[name]?.count ?? 0) {
-                    best[name] = (entity, count)
-                }
-            }
-            for entity in entities where best[entity.canonicalName] == nil {
-                best[entity.canonicalName] = (entity, 0)
-            }
-            if entities.count < page { break }
-            offset += page
-        }
-        return best.mapValues(\.entity)
     }
 
     /// Adds one merged event: every pair its reports connect, counted once for the event and once per report.

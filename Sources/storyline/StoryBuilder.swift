@@ -114,20 +114,29 @@ struct StoryBuilder {
     /// In-document canonical names ("Zelenskyy", "Keir Starmer") → the canonical name of the entity they were
     /// resolved to across articles; a name given to several entities goes to the one it names most often.
     static func resolvedNames(_ store: any ArticleStore) async throws -> [String: String] {
-        var best: [String: (name: String, count: Int)] = [:]
+        try await resolvedEntities(store).mapValues(\.canonicalName)
+    }
+
+    /// Every resolved entity of `store` under each of its in-document names and its canonical name; a name
+    /// given to several entities goes to the one it names most often.
+    static func resolvedEntities(_ store: any ArticleStore) async throws -> [String: StoredEntity] {
+        var best: [String: (entity: StoredEntity, count: Int)] = [:]
         var offset = 0
         let page = 5000
         while true {
             let entities = try await store.resolvedEntities(matching: EntityQuery(limit: page, offset: offset))
             for entity in entities {
                 for (name, count) in entity.names where count > (best[name]?.count ?? 0) {
-                    best[name] = (entity.canonicalName, count)
+                    best[name] = (entity, count)
                 }
+            }
+            for entity in entities where best[entity.canonicalName] == nil {
+                best[entity.canonicalName] = (entity, 0)
             }
             if entities.count < page { break }
             offset += page
         }
-        return best.mapValues(\.name)
+        return best.mapValues(\.entity)
     }
 
     static func orderedUnique(_ names: [String]) -> [String] {

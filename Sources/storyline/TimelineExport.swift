@@ -144,21 +144,8 @@ enum TimelineExport {
         return TimelineJS(title: .init(text: .init(headline: htmlEscaped(title), text: "")), events: slides)
     }
 
-    static func htmlEscaped(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// `text` safe in the HTML of a TimelineJS slide (see ``GraphML/escaped(_:)``).
+    static func htmlEscaped(_ text: String) -> String { GraphML.escaped(text) }
 }
 
 /// TimelineJS 3's JSON format (timeline.knightlab.com/docs/json-format.html).
