@@ -191,6 +191,21 @@ struct EventExtractorTests {
         #expect(met.place == nil && !met.targets.contains("Washington"), "a destination is not where they met: \(met)")
     }
 
+    @Test func theTwoLeadersAreThePairJustNamed() throws {
+        let text = """
+            President Joe Biden met Ukrainian President Volodymyr Zelensky at the White House on Thursday.
+
+            The two leaders discussed the delivery of F-16 fighter jets.
+            """
+        let events = Self.events(text, "2024-09-27")
+        let discussed = try #require(events.first { $0.trigger == "discussed" }, "\(events)")
+        #expect(Set(discussed.actors + discussed.targets) == ["Joe Biden", "Volodymyr Zelensky"], "\(discussed)")
+        // With no pair named before, "the two leaders" stays a description.
+        let alone = Self.events("The two leaders discussed the delivery of F-16 fighter jets.", "2024-09-27")
+        let described = try #require(alone.first { $0.trigger == "discussed" }, "\(alone)")
+        #expect(described.actors.count == 1 && described.actors[0].hasSuffix("two leaders"), "\(described)")
+    }
+
     // MARK: The corpus
 
     @Test func starmerTrumpWhiteHouseMeetingInTheCorpus() throws {

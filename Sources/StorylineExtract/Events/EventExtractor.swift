@@ -20,7 +20,8 @@ import StorylineText
 ///   leaders") and "by" ("visits to Washington by Macron and Starmer" — plural visits by several people are
 ///   one visit each). A definite event noun with no participants ("after the summit", "Sunday's summit")
 ///   refers back to the last event of its type in the text and takes its participants, place and date.
-///   Any other event with no actor is dropped.
+///   Any other event with no actor is dropped. "The two leaders" (or "both leaders") are the two named
+///   participants of the last event before it that has exactly two.
 /// - **Place**: a GPE, FAC or LOC after "in", "at", "to" (a visit), "from", "near" — after the trigger first.
 /// - **Date**: the sentence's nearest DATE or TIME expression with a calendar value (a possessive one only
 ///   for what it possesses: "Sunday's summit"), else the document day with no `dateRange`.
@@ -63,6 +64,9 @@ public struct EventExtractor: Sendable {
                 if event.actors.isEmpty {
                     guard let antecedent = Self.antecedent(of: event, in: events) else { continue }
                     event.takeParticipants(of: antecedent)
+                } else if let pair = pairReferred(by: event, after: events, document) {
+                    event.actors = pair
+                    event.targets.removeAll { pair.map(\.name).contains($0.name) }
                 }
                 events += distributed(event, trigger, document)
             }
@@ -76,6 +80,23 @@ public struct EventExtractor: Sendable {
     /// 18 leaders"): the last one named before it of the same type, with the same mode when it states one.
     static func antecedent(of event: EventMention, in events: [EventMention]) -> EventMention? {
         events.last { $0.type == event.type && !$0.actors.isEmpty && (event.mode == nil || $0.mode == event.mode) }
+    }
+
+    /// The two parties "the two leaders" (or "both leaders", "the two countries") stands for: the two named
+    /// participants of the last event before it that has exactly two; nil when the actor is something else or
+    /// no such event precedes it.
+    func pairReferred(by event: EventMention, after events: [EventMention], _ d: EventDocument) -> [EventArgument]? {
+        guard event.actors.count == 1, event.actors[0].label == nil else { return nil }
+        let phrase = d.string(event.actors[0].range).lowercased()
+        guard phrase.hasPrefix("the two ") || phrase.hasPrefix("both ") || phrase.hasPrefix("two ") else { return nil }
+        for earlier in events.reversed() {
+            var named: [EventArgument] = []
+            for party in earlier.actors + earlier.targets where party.label != nil {
+                if !named.contains(where: { $0.name == party.name }) { named.append(party) }
+            }
+            if named.count == 2 { return named }
+        }
+        return nil
     }
 
     /// One visit per person when a plural visit noun has several person actors ("visits to Washington by
