@@ -206,6 +206,27 @@ struct EventExtractorTests {
         #expect(described.actors.count == 1 && described.actors[0].hasSuffix("two leaders"), "\(described)")
     }
 
+    @Test func protestsArrestsWarningsAndUnnamedSources() throws {
+        let text = """
+            Thousands of protesters rallied outside parliament in Tbilisi on Monday. Dozens of demonstrators were \
+            detained overnight.
+
+            Prime Minister Irakli Kobakhidze warned that the law would pass. "We will not back down," \
+            Kobakhidze said. "The vote is final," a senior government official told reporters.
+            """
+        let events = Self.events(text, "2024-05-14")
+        #expect(events.contains { $0.type == .protest && $0.trigger == "rallied" }, "\(events)")
+        let detained = try #require(events.first { $0.trigger == "detained" }, "\(events)")
+        #expect(detained.type == .coerce && detained.actors.isEmpty && !detained.targets.isEmpty, "\(detained)")
+        #expect(events.contains { $0.type == .threaten && $0.trigger == "warned" }, "\(events)")
+        let statements = events.filter { $0.type == .statement }
+        #expect(statements.contains { $0.actors.contains { $0.hasSuffix("Kobakhidze") } }, "\(statements)")
+        #expect(
+            !statements.contains { $0.actors.contains { $0.hasSuffix("official") } },
+            "an unnamed source: \(statements)"
+        )
+    }
+
     // MARK: The corpus
 
     @Test func starmerTrumpWhiteHouseMeetingInTheCorpus() throws {

@@ -127,6 +127,16 @@ struct QuoteExtractorTests {
         #expect(Self.found(text) == [Found(text: "firm but fair", kind: .partial, speaker: "Holm")])
     }
 
+    @Test func aDatelineIsNeverTheSpeaker() {
+        let text =
+            "WASHINGTON (AP) — President Mara Lindqvist met the visiting premier on Thursday and said that "
+            + "the talks had gone well."
+        let quotes = Self.found(text, entities: [Self.person("Mara Lindqvist", in: text)])
+        #expect(!quotes.isEmpty, "\(quotes)")
+        #expect(quotes.allSatisfy { $0.speaker != "WASHINGTON" && $0.speaker != "Washington" }, "\(quotes)")
+        #expect(quotes.first?.speaker?.hasSuffix("Lindqvist") == true, "\(quotes)")
+    }
+
     @Test func indirectWithToldReportersThat() {
         let text = "Lindqvist told reporters on Wednesday that the ceasefire was holding in the east."
         let quotes = Self.extract(text)

@@ -174,6 +174,9 @@ enum EventCues {
     static let bilateral = EventLexicon.hash("bilateral")
     static let during = EventLexicon.hash("during")
 
+    /// Quantities before "of" that leave the noun after it the head ("thousands of protesters").
+    static let quantities = set("thousands hundreds dozens millions scores tens hundred thousand dozen million")
+
     /// Indefinite articles: a name after one modifies a noun ("a Ukraine peace deal").
     static let indefiniteArticles = set("a an")
 

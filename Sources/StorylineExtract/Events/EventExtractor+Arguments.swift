@@ -60,7 +60,9 @@ extension EventExtractor {
         }
         // A definite event noun with no participants of its own ("after the summit", "Sunday's summit")
         // refers back to an event already named: the caller gives it that event's participants.
-        guard !actors.isEmpty || refersBack(trigger, sentence, d) else { return nil }
+        // A passive with no agent still reports what was done to whom ("dozens of protesters were detained").
+        let agentless = passive && !targets.isEmpty
+        guard !actors.isEmpty || agentless || refersBack(trigger, sentence, d) else { return nil }
         if Self.nounNeedsTarget.contains(trigger.entry.type), targets.isEmpty, isNounUse(trigger, sentence, d) {
             return nil
         }

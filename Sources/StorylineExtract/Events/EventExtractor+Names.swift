@@ -25,6 +25,13 @@ extension EventExtractor {
                 break
             case .word, .abbreviation, .initial:
                 let h = d.hashes[k]
+                // "Thousands of protesters", "dozens of demonstrators": a quantity, not a preposition.
+                if h == EventCues.of, k - 1 >= floor,
+                    d.tokens[k - 1].kind == .number || d.token(k - 1, in: EventCues.quantities)
+                {
+                    k -= 2
+                    continue
+                }
                 if EventCues.prepositions.contains(h) { return .preposition(h) }
                 if h == EventCues.and || h == EventCues.or {
                     inList = true
@@ -259,7 +266,6 @@ extension EventExtractor {
             if !members.isEmpty { return (members, start, k) }
         }
         let isCoalition = d.hashes[head] == EventCues.coalition
-        guard start < head || isCoalition else { return nil }
         var count = isCoalition ? 3 : 1
         for k in start..<head { if let n = d.integer(k), n >= 2 { count = n } }
         let range = d.byteRange(start..<end)

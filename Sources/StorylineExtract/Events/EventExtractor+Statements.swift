@@ -2,13 +2,15 @@ import StorylineCore
 
 extension EventExtractor {
     /// One ``EventType/statement`` per quote with a known speaker: the speaker is the actor, the trigger the
-    /// quote's cue word next to the speaker ("said", "told") or, without one, the speaker as written.
+    /// quote's cue word next to the speaker ("said", "told") or, without one, the speaker as written. An
+    /// unnamed source ("diplomats said", "a senior administration official told reporters", "according to
+    /// U.S. officials") makes no statement event: it names no one who could be found again.
     func statements(_ quotes: [QuoteMention], _ c: Context) -> [EventMention] {
         let d = c.document
         guard !d.tokens.isEmpty else { return [] }
         var events: [EventMention] = []
         for quote in quotes {
-            guard let name = quote.attributedName else { continue }
+            guard let name = quote.attributedName, !Self.isUnnamedSource(name) else { continue }
             let speaker = quote.speakerRange ?? quote.range
             let trigger = cueRange(of: quote, near: speaker, d) ?? speaker
             guard let sentence = sentence(containing: trigger.start, d) else { continue }
@@ -27,6 +29,20 @@ extension EventExtractor {
             )
         }
         return events
+    }
+
+    /// Heads of descriptions that name no one: "officials", "a diplomat", "analysts", "sources".
+    static let unnamedSourceHeads: Set<String> = [
+        "official", "officials", "diplomat", "diplomats", "analyst", "analysts", "source", "sources", "expert",
+        "experts", "observer", "observers", "people", "residents", "witnesses", "witness", "aides", "aide",
+        "insiders", "critics", "commentators",
+    ]
+
+    /// Whether a speaker as written is an unnamed source: a description whose last word is one of
+    /// ``unnamedSourceHeads`` ("U.S. officials", "a senior administration official").
+    static func isUnnamedSource(_ speaker: String) -> Bool {
+        guard let last = speaker.split(separator: " ").last else { return false }
+        return unnamedSourceHeads.contains(last.lowercased())
     }
 
     /// The byte range of the quote's cue word nearest its speaker (within eight tokens), if any.

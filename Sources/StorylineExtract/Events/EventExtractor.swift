@@ -11,7 +11,7 @@ import StorylineText
 ///   expression is never a trigger. An event noun right after a verb trigger is that verb's object ("signed
 ///   the deal", "imposed sanctions") and makes no event of its own.
 /// - **Actors** are the entity mentions (and compound actors written as phrases: "European leaders", "the
-///   coalition of the willing", "18 leaders") of the clause before the trigger that no preposition governs;
+///   coalition of the willing", "18 leaders", "thousands of protesters", "police") of the clause before the trigger that no preposition governs;
 ///   titles' affiliations ("UK" in "UK Prime Minister Keir Starmer") are not actors. A subject pronoun ("he",
 ///   "she") stands for the last person named. In a passive ("was attacked by"), the roles swap.
 /// - **Targets** are the names after the trigger, directly ("met Trump") or after "with", "against", "on",
@@ -20,7 +20,8 @@ import StorylineText
 ///   leaders") and "by" ("visits to Washington by Macron and Starmer" — plural visits by several people are
 ///   one visit each). A definite event noun with no participants ("after the summit", "Sunday's summit")
 ///   refers back to the last event of its type in the text and takes its participants, place and date.
-///   Any other event with no actor is dropped. "The two leaders" (or "both leaders") are the two named
+///   A passive with no agent keeps its targets ("dozens of protesters were detained"); any other event with no
+///   actor is dropped. "The two leaders" (or "both leaders") are the two named
 ///   participants of the last event before it that has exactly two.
 /// - **Place**: a GPE, FAC or LOC after "in", "at", "to" (a visit), "from", "near" — after the trigger first.
 /// - **Date**: the sentence's nearest DATE or TIME expression with a calendar value (a possessive one only
@@ -61,7 +62,7 @@ public struct EventExtractor: Sendable {
         for sentence in document.sentences where !sentence.isEmpty {
             for trigger in triggers(in: sentence, document) {
                 guard var event = event(for: trigger, in: sentence, context) else { continue }
-                if event.actors.isEmpty {
+                if event.actors.isEmpty, trigger.entry.form == .noun {
                     guard let antecedent = Self.antecedent(of: event, in: events) else { continue }
                     event.takeParticipants(of: antecedent)
                 } else if let pair = pairReferred(by: event, after: events, document) {

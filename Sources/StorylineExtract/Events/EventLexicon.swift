@@ -183,6 +183,8 @@ struct EventLexicon: Sendable {
         verb("speak", .consult, past: "spoke", participle: "spoken", .partnerObject)
         verb("talk", .consult, .partnerObject)
         verb("call", .consult, .call)
+        verb("attend", .consult)
+        verb("arrive", .consult, mode: "visit")
         nouns(["talks", "meeting", "meetings", "negotiations", "consultations", "encounter"], .consult)
         nouns(["summit", "summits"], .consult, mode: "multilateral")
         nouns(["visit", "visits", "trip", "state visit"], .consult, mode: "visit")
@@ -195,6 +197,9 @@ struct EventLexicon: Sendable {
         verb("agree", .agree)
         verb("sign", .agree)
         verb("strike", .agree, past: "struck", tail: "a deal")
+        for object in ["a deal", "an agreement", "agreement", "a ceasefire", "a truce"] {
+            verb("reach", .agree, past: "reached", tail: object)
+        }
         nouns(["deal", "deals", "accord", "accords", "agreement", "agreements", "ceasefire", "truce"], .agree)
         nouns(["cease-fire", "ceasefires", "armistice", "peace deal", "peace agreement"], .agree)
 
@@ -208,6 +213,7 @@ struct EventLexicon: Sendable {
         verb("support", .support)
         verb("thank", .support)
         verb("commend", .support)
+        verb("award", .support)
         nouns(["backing", "endorsement"], .support)
 
         // COOPERATE.
@@ -225,6 +231,8 @@ struct EventLexicon: Sendable {
         verb("donate", .aid)
         verb("send", .aid, past: "sent", .aidObject)
         verb("deliver", .aid, .aidObject)
+        verb("promise", .aid, .aidObject)
+        nouns(["arms deliveries", "weapons deliveries", "weapons shipments", "arms shipments"], .aid)
         nouns(["aid", "military aid", "humanitarian aid", "assistance"], .aid)
 
         // CONCEDE.
@@ -271,13 +279,16 @@ struct EventLexicon: Sendable {
         verb("dismiss", .reject)
         verb("veto", .reject)
         verb("rebuff", .reject)
+        verb("decline", .reject)
+        verb("oppose", .reject)
         verb("rule", .reject, tail: "out")
         verb("turn", .reject, tail: "down")
         nouns(["rejection", "refusal"], .reject)
 
         // THREATEN.
         verb("threaten", .threaten)
-        verb("warn", .threaten, tail: "of")
+        verb("warn", .threaten)
+        verb("vow", .threaten)
         nouns(["threat", "threats", "ultimatum"], .threaten)
 
         // SANCTION.
@@ -287,10 +298,14 @@ struct EventLexicon: Sendable {
         verb("cut", .sanction, past: "cut", gerund: "cutting", tail: "off")
         verb("boycott", .sanction)
         nouns(["sanctions", "tariffs", "embargo", "expulsion", "suspension"], .sanction)
+        nouns(["visa restrictions", "travel bans", "export controls"], .sanction)
 
         // PROTEST.
         verb("protest", .protest)
         verb("demonstrate", .protest)
+        verb("rally", .protest)
+        verb("march", .protest)
+        nouns(["rally", "rallies", "marches"], .protest)
         nouns(["protest", "protests", "demonstration", "demonstrations"], .protest)
 
         // MOBILIZE.
@@ -308,6 +323,7 @@ struct EventLexicon: Sendable {
         verb("ban", .coerce, past: "banned", gerund: "banning")
         verb("jail", .coerce)
         verb("imprison", .coerce)
+        verb("crack", .coerce, tail: "down")
         nouns(["arrest", "arrests", "detention", "crackdown"], .coerce)
 
         // ASSAULT.
@@ -317,6 +333,7 @@ struct EventLexicon: Sendable {
         verb("bomb", .assault)
         verb("kill", .assault)
         verb("invade", .assault)
+        nouns(["invasion", "incursion"], .assault)
         nouns(["attack", "attacks", "strike", "strikes", "shelling", "bombing", "bombings"], .assault)
         nouns(["bombardment", "assault", "offensive", "raid", "raids"], .assault)
         nouns(["airstrike", "airstrikes", "air strike", "air strikes"], .assault, mode: "aerial")

@@ -150,6 +150,26 @@ struct QuoteDocument {
         tokens[i].isWordLike && tokens[i].flags.contains(.capitalized)
     }
 
+    /// The first token after a dateline that opens the text at token `start` — a place in capitals, perhaps a
+    /// date and an agency, then a dash: "WASHINGTON (AP) — …", "LIMA, Nov 16 (Reuters) - …" — or nil.
+    func datelineEnd(from start: Int, upperBound: Int) -> Int? {
+        guard start < upperBound, tokens[start].kind == .word else { return nil }
+        let first = tokens[start].range
+        guard first.count >= 2, bytes[first.range].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
+        var i = start + 1
+        while i < min(upperBound, start + 14) {
+            let r = tokens[i].range
+            let dash =
+                tokens[i].kind == .punctuation
+                && ((r.count == 1 && bytes[r.start] == UInt8(ascii: "-"))
+                    || (r.count == 3 && bytes[r.start] == 0xE2 && bytes[r.start + 1] == 0x80
+                        && (bytes[r.start + 2] == 0x93 || bytes[r.start + 2] == 0x94)))
+            if dash { return i + 1 < upperBound ? i + 1 : nil }
+            i += 1
+        }
+        return nil
+    }
+
     /// Whether token `i` is a word-like token in lower case.
     func isLowercaseWord(_ i: Int) -> Bool {
         tokens[i].kind == .word && !tokens[i].flags.contains(.capitalized)

@@ -184,6 +184,8 @@ struct QuotePass {
         let sentence = d.sentences[Int(d.sentenceOf[c])]
         var start = sentence.lowerBound
         while start < c && (d.tokens[start].kind == .punctuation || d.inQuotation(start)) { start += 1 }
+        // A dateline is not the subject: "WASHINGTON (AP) — President Joe Biden met … and announced …".
+        if let after = d.datelineEnd(from: start, upperBound: c) { start = after }
         // An opening adjunct ("On Thursday, …", "Asked about it, …") is not the subject.
         if start < c, !d.classes[start].isDisjoint(with: [.preposition, .clauseWord, .participle, .speechCue]) {
             guard let comma = (start..<c).first(where: { d.isPunct($0, UInt8(ascii: ",")) }) else { return nil }
