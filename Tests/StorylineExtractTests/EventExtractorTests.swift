@@ -227,6 +227,25 @@ struct EventExtractorTests {
         )
     }
 
+    @Test func aidPledgesAndThePairTheyStandFor() throws {
+        let text = """
+            President Joe Biden met Chinese President Xi Jinping in Woodside on Wednesday. They agreed to resume \
+            military communications.
+
+            NATO allies pledged a minimum of 40 billion euros in military aid. Germany pledged its support for the \
+            talks. Biden announced nearly $8 billion in military assistance for Kyiv.
+            """
+        let events = Self.events(text, "2023-11-16")
+        let agreed = try #require(events.first { $0.trigger == "agreed" }, "\(events)")
+        #expect(Set(agreed.actors + agreed.targets) == ["Joe Biden", "Xi Jinping"], "\(agreed)")
+        let pledges = events.filter { $0.trigger == "pledged" && $0.type != .statement }
+        #expect(pledges.map(\.type) == [.aid, .support], "aid when aid follows, support otherwise: \(pledges)")
+        #expect(events.contains { $0.trigger == "announced" && $0.type == .aid }, "\(events)")
+        // "They" with no pair named before stands for no one.
+        let alone = Self.events("They agreed to resume military communications.", "2023-11-16")
+        #expect(alone.isEmpty, "\(alone)")
+    }
+
     // MARK: The corpus
 
     @Test func starmerTrumpWhiteHouseMeetingInTheCorpus() throws {

@@ -100,7 +100,7 @@ enum EventCues {
 
     /// Heads of compound actors written as phrases ("European leaders", "the coalition of the willing").
     static let groupNouns = set(
-        "leaders allies officials forces troops countries nations partners coalition diplomats ministers "
+        "leaders allies officials forces troops countries nations partners coalition diplomats ministers sides heads "
             + "negotiators delegation delegations protesters demonstrators governments lawmakers army military "
             + "counterparts powers soldiers police militants rebels"
     )
@@ -155,6 +155,7 @@ enum EventCues {
     /// Single words compared by hash.
     static let to = EventLexicon.hash("to")
     static let also = EventLexicon.hash("also")
+    static let they = EventLexicon.hash("they")
     static let forWord = EventLexicon.hash("for")
     static let on = EventLexicon.hash("on")
     static let with = EventLexicon.hash("with")

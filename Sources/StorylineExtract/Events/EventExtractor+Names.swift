@@ -162,6 +162,12 @@ extension EventExtractor {
                 )
                 break
             }
+            if found.isEmpty, d.tokens[j].kind == .word, d.hashes[j] == EventCues.they {
+                // "They also agreed …": the caller resolves it to the pair named before, or drops the event.
+                let argument = EventArgument(name: d.string(d.tokens[j].range), range: d.tokens[j].range, label: nil)
+                found.append(Party(token: j, argument: argument, count: 2))
+                break
+            }
             if found.isEmpty, d.tokens[j].kind == .word, d.token(j, in: EventCues.otherPronouns) { break }
             if found.isEmpty, d.isLowerWord(j) {
                 let h = d.hashes[j]

@@ -21,8 +21,9 @@ import StorylineText
 ///   one visit each). A definite event noun with no participants ("after the summit", "Sunday's summit")
 ///   refers back to the last event of its type in the text and takes its participants, place and date.
 ///   A passive with no agent keeps its targets ("dozens of protesters were detained"); any other event with no
-///   actor is dropped. "The two leaders" (or "both leaders") are the two named
-///   participants of the last event before it that has exactly two.
+///   actor is dropped. "The two leaders" (or "both leaders", "the two sides", a
+///   subject "they") are the two named participants of the last event before it that has exactly two; a
+///   "they" with no such pair drops the event.
 /// - **Place**: a GPE, FAC or LOC after "in", "at", "to" (a visit), "from", "near" — after the trigger first.
 /// - **Date**: the sentence's nearest DATE or TIME expression with a calendar value (a possessive one only
 ///   for what it possesses: "Sunday's summit"), else the document day with no `dateRange`.
@@ -68,6 +69,10 @@ public struct EventExtractor: Sendable {
                 } else if let pair = pairReferred(by: event, after: events, document) {
                     event.actors = pair
                     event.targets.removeAll { pair.map(\.name).contains($0.name) }
+                } else if event.actors.count == 1, event.actors[0].label == nil,
+                    document.hashes[document.firstToken(endingAfter: event.actors[0].range.start)] == EventCues.they
+                {
+                    continue  // "they" with no pair to stand for
                 }
                 events += distributed(event, trigger, document)
             }
@@ -89,7 +94,8 @@ public struct EventExtractor: Sendable {
     func pairReferred(by event: EventMention, after events: [EventMention], _ d: EventDocument) -> [EventArgument]? {
         guard event.actors.count == 1, event.actors[0].label == nil else { return nil }
         let phrase = d.string(event.actors[0].range).lowercased()
-        guard phrase.hasPrefix("the two ") || phrase.hasPrefix("both ") || phrase.hasPrefix("two ") else { return nil }
+        guard phrase.hasPrefix("the two ") || phrase.hasPrefix("both ") || phrase.hasPrefix("two ") || phrase == "they"
+        else { return nil }
         for earlier in events.reversed() {
             var named: [EventArgument] = []
             for party in earlier.actors + earlier.targets where party.label != nil {
@@ -208,7 +214,11 @@ public struct EventExtractor: Sendable {
         case .none:
             return trigger
         case .aidObject:
-            return nextWords(4, in: EventCues.aidObjects) ? trigger : nil
+            // "announced nearly $8 billion in military assistance": an amount may stand between.
+            return nextWords(10, in: EventCues.aidObjects) ? trigger : nil
+        case .aidOrSupport:
+            if nextWords(10, in: EventCues.aidObjects) { trigger.entry.type = .aid }
+            return trigger
         case .releaseObject:
             return nextWords(4, in: EventCues.releaseObjects) ? trigger : nil
         case .concessionObject:

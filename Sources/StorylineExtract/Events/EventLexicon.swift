@@ -31,6 +31,8 @@ struct EventLexicon: Sendable {
         case none
         /// "send", "deliver": an aid object follows ("sent weapons", "send aid").
         case aidObject
+        /// "pledge": aid when an aid object follows ("pledged €40bn in military aid"), else support.
+        case aidOrSupport
         /// "release": prisoners or hostages follow.
         case releaseObject
         /// "accept": a ceasefire, deal, proposal or terms follow.
@@ -209,7 +211,7 @@ struct EventLexicon: Sendable {
         add("backs", .support, nil, .third, .none)
         verb("endorse", .support)
         verb("praise", .support)
-        verb("pledge", .support)
+        verb("pledge", .support, .aidOrSupport)
         verb("support", .support)
         verb("thank", .support)
         verb("commend", .support)
@@ -232,6 +234,8 @@ struct EventLexicon: Sendable {
         verb("send", .aid, past: "sent", .aidObject)
         verb("deliver", .aid, .aidObject)
         verb("promise", .aid, .aidObject)
+        verb("announce", .aid, .aidObject)
+        verb("commit", .aid, past: "committed", gerund: "committing", .aidObject)
         nouns(["arms deliveries", "weapons deliveries", "weapons shipments", "arms shipments"], .aid)
         nouns(["aid", "military aid", "humanitarian aid", "assistance"], .aid)
 
