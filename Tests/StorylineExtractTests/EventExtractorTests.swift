@@ -241,6 +241,13 @@ struct EventExtractorTests {
         let pledges = events.filter { $0.trigger == "pledged" && $0.type != .statement }
         #expect(pledges.map(\.type) == [.aid, .support], "aid when aid follows, support otherwise: \(pledges)")
         #expect(events.contains { $0.trigger == "announced" && $0.type == .aid }, "\(events)")
+        // A weapon's country acts.
+        let strike = Self.events(
+            "A Russian missile struck the main children's hospital in Kyiv on Monday.",
+            "2024-07-09"
+        )
+        let struck = try #require(strike.first { $0.trigger == "struck" }, "\(strike)")
+        #expect(struck.type == .assault && struck.actors == ["Russian"] && struck.place == "Kyiv", "\(struck)")
         // "They" with no pair named before stands for no one.
         let alone = Self.events("They agreed to resume military communications.", "2023-11-16")
         #expect(alone.isEmpty, "\(alone)")

@@ -175,6 +175,12 @@ enum EventCues {
     static let bilateral = EventLexicon.hash("bilateral")
     static let during = EventLexicon.hash("during")
 
+    /// Weapons whose country, named before them, is the actor of what they do ("a Russian missile struck").
+    static let weapons = set(
+        "missile missiles drone drones rocket rockets shell shells warplane warplanes jet jets aircraft artillery "
+            + "bomb bombs"
+    )
+
     /// Quantities before "of" that leave the noun after it the head ("thousands of protesters").
     static let quantities = set("thousands hundreds dozens millions scores tens hundred thousand dozen million")
 

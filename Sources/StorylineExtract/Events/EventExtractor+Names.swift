@@ -162,6 +162,13 @@ extension EventExtractor {
                 )
                 break
             }
+            // "A Russian missile struck …": the weapon's country acts.
+            if found.isEmpty, d.isLowerWord(j), d.token(j, in: EventCues.weapons), j - 1 >= start,
+                let m = d.mention(at: j - 1), [.nationalityOrGroup, .geopolitical].contains(d.mentions[m].type)
+            {
+                found.append(party(mention: m, d))
+                break
+            }
             if found.isEmpty, d.tokens[j].kind == .word, d.hashes[j] == EventCues.they {
                 // "They also agreed …": the caller resolves it to the pair named before, or drops the event.
                 let argument = EventArgument(name: d.string(d.tokens[j].range), range: d.tokens[j].range, label: nil)
