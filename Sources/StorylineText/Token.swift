@@ -86,4 +86,14 @@ public struct Token: Sendable, Hashable {
 
     /// Whether the token is a word-like token (word, abbreviation or initial).
     public var isWordLike: Bool { kind == .word || kind == .abbreviation || kind == .initial }
+
+    /// Whether the token is a dash — "-", "–" (U+2013) or "—" (U+2014) — in the text whose UTF-8 bytes are
+    /// `utf8`.
+    public func isDash(in utf8: [UInt8]) -> Bool {
+        guard kind == .punctuation else { return false }
+        let r = range
+        if r.count == 1 { return utf8[r.start] == UInt8(ascii: "-") }
+        return r.count == 3 && utf8[r.start] == 0xE2 && utf8[r.start + 1] == 0x80
+            && (utf8[r.start + 2] == 0x93 || utf8[r.start + 2] == 0x94)
+    }
 }

@@ -89,19 +89,16 @@ struct EventDocument {
     /// Whether token `i` is punctuation that ends a clause: `;`, `:`, a dash, a bracket, `?`, `!`.
     func isClausePunctuation(_ i: Int) -> Bool {
         guard tokens[i].kind == .punctuation else { return false }
+        if tokens[i].isDash(in: bytes) { return true }
         let r = tokens[i].range
-        if r.count == 1 {
-            switch bytes[r.start] {
-            case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"),
-                UInt8(ascii: "!"), UInt8(ascii: "-"):
-                return true
-            default:
-                return false
-            }
+        guard r.count == 1 else { return false }
+        switch bytes[r.start] {
+        case UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "?"),
+            UInt8(ascii: "!"):
+            return true
+        default:
+            return false
         }
-        // – and — (E2 80 93, E2 80 94).
-        return r.count == 3 && bytes[r.start] == 0xE2 && bytes[r.start + 1] == 0x80
-            && (bytes[r.start + 2] == 0x93 || bytes[r.start + 2] == 0x94)
     }
 
     /// Whether token `i` is a word written in lower case.

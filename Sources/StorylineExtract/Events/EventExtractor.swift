@@ -66,13 +66,13 @@ public struct EventExtractor: Sendable {
                 if event.actors.isEmpty, trigger.entry.form == .noun {
                     guard let antecedent = Self.antecedent(of: event, in: events) else { continue }
                     event.takeParticipants(of: antecedent)
-                } else if let pair = pairReferred(by: event, after: events, document) {
-                    event.actors = pair
-                    event.targets.removeAll { pair.map(\.name).contains($0.name) }
-                } else if event.actors.count == 1, event.actors[0].label == nil,
-                    document.hashes[document.firstToken(endingAfter: event.actors[0].range.start)] == EventCues.they
-                {
-                    continue  // "they" with no pair to stand for
+                } else if let phrase = pairPhrase(of: event, document) {
+                    if let pair = Self.lastNamedPair(in: events) {
+                        event.actors = pair
+                        event.targets.removeAll { pair.map(\.name).contains($0.name) }
+                    } else if phrase == "they" {
+                        continue  // "they" with no pair to stand for
+                    }
                 }
                 events += distributed(event, trigger, document)
             }
@@ -88,14 +88,18 @@ public struct EventExtractor: Sendable {
         events.last { $0.type == event.type && !$0.actors.isEmpty && (event.mode == nil || $0.mode == event.mode) }
     }
 
-    /// The two parties "the two leaders" (or "both leaders", "the two countries") stands for: the two named
-    /// participants of the last event before it that has exactly two; nil when the actor is something else or
-    /// no such event precedes it.
-    func pairReferred(by event: EventMention, after events: [EventMention], _ d: EventDocument) -> [EventArgument]? {
+    /// The actor phrase, lower-cased, when the event's only actor stands for two parties named before: "the
+    /// two leaders", "both leaders", "the two sides", a subject "they"; nil otherwise.
+    func pairPhrase(of event: EventMention, _ d: EventDocument) -> String? {
         guard event.actors.count == 1, event.actors[0].label == nil else { return nil }
         let phrase = d.string(event.actors[0].range).lowercased()
-        guard phrase.hasPrefix("the two ") || phrase.hasPrefix("both ") || phrase.hasPrefix("two ") || phrase == "they"
-        else { return nil }
+        let pair =
+            phrase.hasPrefix("the two ") || phrase.hasPrefix("both ") || phrase.hasPrefix("two ") || phrase == "they"
+        return pair ? phrase : nil
+    }
+
+    /// The two named participants of the last event that has exactly two, or nil when none has.
+    static func lastNamedPair(in events: [EventMention]) -> [EventArgument]? {
         for earlier in events.reversed() {
             var named: [EventArgument] = []
             for party in earlier.actors + earlier.targets where party.label != nil {

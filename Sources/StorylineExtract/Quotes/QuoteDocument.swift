@@ -158,13 +158,7 @@ struct QuoteDocument {
         guard first.count >= 2, bytes[first.range].allSatisfy({ $0 >= 0x41 && $0 <= 0x5A }) else { return nil }
         var i = start + 1
         while i < min(upperBound, start + 14) {
-            let r = tokens[i].range
-            let dash =
-                tokens[i].kind == .punctuation
-                && ((r.count == 1 && bytes[r.start] == UInt8(ascii: "-"))
-                    || (r.count == 3 && bytes[r.start] == 0xE2 && bytes[r.start + 1] == 0x80
-                        && (bytes[r.start + 2] == 0x93 || bytes[r.start + 2] == 0x94)))
-            if dash { return i + 1 < upperBound ? i + 1 : nil }
+            if tokens[i].isDash(in: bytes) { return i + 1 < upperBound ? i + 1 : nil }
             i += 1
         }
         return nil

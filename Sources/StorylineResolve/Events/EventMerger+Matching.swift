@@ -5,47 +5,55 @@ extension EventMerger {
     /// contains the report's date, those whose date lies inside it, and — by publication day — the events
     /// without a date (for a dated report) or any event (for an undated one).
     func lookupKeys(_ type: EventType, _ info: EventReportInfo) -> [EventIndexKey] {
-        let window = configuration.undatedWindowDays
+        let slots = lookupSlots(info)
+        let surnames = info.surnames
         var keys: [EventIndexKey] = []
-        for surname in info.surnames {
-            if let period = info.period {
-                for p in [period] + period.enclosing {
-                    keys.append(EventIndexKey(type, surname, .exact, p.precision, p.first))
-                }
-                if period.precision != .day {
-                    keys.append(EventIndexKey(type, surname, .within, period.precision, period.first))
-                }
-                if let day = info.day {
-                    for d in (day - window)...(day + window) {
-                        keys.append(EventIndexKey(type, surname, .undatedEvent, .day, d))
-                    }
-                }
-                // Events dated only by articles published up to a week after a day in the period.
-                if period.last - period.first <= 31 {
-                    for d in period.first...(period.last + configuration.recentDays) {
-                        keys.append(EventIndexKey(type, surname, .undatedEvent, .day, d))
-                    }
-                }
-            } else if let span = info.recent {
-                // Dated events of any day in the span (and the weeks and months around those days), and the
-                // events dated only by their articles whose spans can overlap it.
-                var periods = Set<EventPeriod>()
-                for d in span {
-                    let day = EventPeriod.containing(day: d, precision: .day)
-                    for p in [day] + day.enclosing where periods.insert(p).inserted {
-                        keys.append(EventIndexKey(type, surname, .exact, p.precision, p.first))
-                    }
-                }
-                for d in (span.lowerBound - window)...(span.upperBound + configuration.recentDays) {
-                    keys.append(EventIndexKey(type, surname, .undatedEvent, .day, d))
-                }
-            } else if let day = info.day {
-                for d in (day - window)...(day + window) {
-                    keys.append(EventIndexKey(type, surname, .firstReport, .day, d))
-                }
-            }
+        keys.reserveCapacity(slots.count * surnames.count)
+        for surname in surnames {
+            for s in slots { keys.append(EventIndexKey(type, surname, s.slot, s.precision, s.value)) }
         }
         return keys
+    }
+
+    /// A date slot of ``lookupKeys(_:_:)``, the same for every surname.
+    struct LookupSlot: Hashable {
+        var slot: EventIndexKey.Slot
+        var precision: EventPeriod.Precision
+        var value: Int
+    }
+
+    /// The date slots a report looks up, each once, computed once for all its surnames.
+    func lookupSlots(_ info: EventReportInfo) -> [LookupSlot] {
+        let window = configuration.undatedWindowDays
+        let recentDays = configuration.recentDays
+        var slots: [LookupSlot] = []
+        var seen = Set<LookupSlot>()
+        func add(_ slot: EventIndexKey.Slot, _ precision: EventPeriod.Precision, _ value: Int) {
+            let s = LookupSlot(slot: slot, precision: precision, value: value)
+            if seen.insert(s).inserted { slots.append(s) }
+        }
+        if let period = info.period {
+            for p in [period] + period.enclosing { add(.exact, p.precision, p.first) }
+            if period.precision != .day { add(.within, period.precision, period.first) }
+            if let day = info.day {
+                for d in (day - window)...(day + window) { add(.undatedEvent, .day, d) }
+            }
+            // Events dated only by articles published up to a week after a day in the period.
+            if period.last - period.first <= 31 {
+                for d in period.first...(period.last + recentDays) { add(.undatedEvent, .day, d) }
+            }
+        } else if let span = info.recent {
+            // Dated events of any day in the span (and the weeks and months around those days), and the events
+            // dated only by their articles whose spans can overlap it.
+            for d in span {
+                let day = EventPeriod.containing(day: d, precision: .day)
+                for p in [day] + day.enclosing { add(.exact, p.precision, p.first) }
+            }
+            for d in (span.lowerBound - window)...(span.upperBound + recentDays) { add(.undatedEvent, .day, d) }
+        } else if let day = info.day {
+            for d in (day - window)...(day + window) { add(.firstReport, .day, d) }
+        }
+        return slots
     }
 
     /// Whether a date fits the event: nested in every dated report's date, and within the span its reports
