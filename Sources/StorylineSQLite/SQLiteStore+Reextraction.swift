@@ -63,8 +63,10 @@ extension SQLiteStore {
                 for (id, annotations) in items {
                     try Self.replaceAnnotations(annotations, articleID: id, extractorVersion: extractorVersion, db)
                 }
-                // The new mentions have no entity ids: the resolution is out of date until it is rebuilt.
+                // The new mentions have no entity ids: the resolution is out of date until it is rebuilt, and
+                // so are the events merged from the old annotations.
                 try Self.clearSnapshot(db)
+                try Self.clearStories(db)
             }
         }
     }

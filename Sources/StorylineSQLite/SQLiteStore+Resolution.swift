@@ -121,6 +121,15 @@ extension SQLiteStore {
                         try update.execute(arguments: [entityID, row])
                     }
                 }
+                try Self.clearStories(db)
+                if let stories = resolution.stories {
+                    let exists = try db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM article WHERE id = ?)")
+                    for assignment in stories.articles
+                    where try Bool.fetchOne(exists, arguments: [assignment.articleID]) != true {
+                        throw StoreKeys.resolutionConflict(assignment.articleID)
+                    }
+                    try Self.writeStories(stories, db)
+                }
                 try Self.writeSnapshot(resolution.snapshot, db)
             }
         }

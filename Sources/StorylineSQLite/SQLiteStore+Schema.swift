@@ -231,6 +231,40 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v8-stories") { db in
+            // Written at ingest with the entity resolution (EntityResolution.stories). A database from before
+            // this migration has none: the next ingest rebuilds them from every stored article, and until then
+            // the commands that read them merge the stored events in memory.
+            try db.execute(
+                sql: """
+                    -- Stories (StoryClusterer): the clusterer's record of each story as JSON.
+                    CREATE TABLE story (
+                        id INTEGER PRIMARY KEY,
+                        record TEXT NOT NULL
+                    ) STRICT;
+
+                    -- The story and thread of each article, and the article it copies when it is a near-duplicate.
+                    CREATE TABLE article_story (
+                        article_id TEXT PRIMARY KEY REFERENCES article(id) ON DELETE CASCADE,
+                        story_id INTEGER NOT NULL,
+                        thread_id INTEGER NOT NULL,
+                        duplicate_of TEXT
+                    ) STRICT;
+                    CREATE INDEX article_story_story ON article_story (story_id);
+
+                    -- Events merged across articles (EventMerger): the merger's record of each as JSON, with its
+                    -- type and the days its date spans (NULL: undated) to filter on.
+                    CREATE TABLE story_event (
+                        id TEXT PRIMARY KEY,
+                        type TEXT NOT NULL,
+                        first_day INTEGER,
+                        last_day INTEGER,
+                        record TEXT NOT NULL
+                    ) STRICT;
+                    CREATE INDEX story_event_day ON story_event (first_day);
+                    """
+            )
+        }
         return migrator
     }
 

@@ -77,6 +77,13 @@ public final class SQLiteStore: ArticleStore {
                         let missing = mentionIDs.keys.sorted().first { !inserted.contains($0) } ?? "?"
                         throw StoreKeys.resolutionConflict(missing)
                     }
+                    if let stories = resolution.stories {
+                        let inserted = Set(zip(rows, outcomes).filter { $0.1 == .inserted }.map(\.0.article.id))
+                        if let missing = stories.articles.first(where: { !inserted.contains($0.articleID) }) {
+                            throw StoreKeys.resolutionConflict(missing.articleID)
+                        }
+                        try Self.writeStories(stories, db)
+                    }
                     try Self.writeSnapshot(resolution.snapshot, db)
                 }
                 return outcomes

@@ -26,8 +26,9 @@ public protocol ArticleStore: Sendable {
     ///
     /// With a `resolution` (see ``EntityResolution``), computed by the caller for the articles of the batch
     /// it found new (``storedContentHashes(among:)``): its entities are written (inserted or updated by id),
-    /// each inserted article's mentions get their entity ids, and its snapshot replaces the stored one — all
-    /// in the same transaction as the articles.
+    /// each inserted article's mentions get their entity ids, its stories, story assignments and merged
+    /// events are written (``StoryResolution``), and its snapshot replaces the stored one — all in the same
+    /// transaction as the articles.
     ///
     /// - Throws: ``StoreError`` with code ``StoreError/Code/conflict`` when `resolution` names an article
     ///   that this batch does not insert (it was stored meanwhile by another writer), or gives an article a
@@ -77,11 +78,27 @@ public protocol ArticleStore: Sendable {
     func resolvedEntities(matching query: EntityQuery) async throws -> [StoredEntity]
 
     /// Replaces the whole resolution in one transaction: every stored entity by `resolution.entities`, the
-    /// entity ids of every mention (mentions of articles it does not list get none) and the snapshot.
+    /// entity ids of every mention (mentions of articles it does not list get none), every story, story
+    /// assignment and merged event by `resolution.stories` (none when nil) and the snapshot.
     ///
     /// - Throws: ``StoreError`` with code ``StoreError/Code/conflict`` when an article it lists is not stored
     ///   or has a different number of mentions; nothing is changed.
     func replaceEntityResolution(_ resolution: EntityResolution) async throws
+
+    // MARK: Stories and merged events
+
+    /// The story and thread of every article that has one, by article id (byte order). An article stored
+    /// without stories (by a version of Storyline before them, or whose annotations were replaced since)
+    /// has none: when fewer articles have a story than are stored, the stored stories and events are out of
+    /// date and the caller rebuilds them (``replaceEntityResolution(_:)``).
+    func storyArticles() async throws -> [ArticleStory]
+
+    /// Every stored story, by id.
+    func storedStories() async throws -> [StoredStory]
+
+    /// The stored merged events that match the query, dated ones by their first day, undated last, ties by
+    /// id (byte order).
+    func storyEvents(matching query: StoryEventQuery) async throws -> [StoredStoryEvent]
 
     /// The ids of every stored article in publication order: dated articles oldest first, then undated ones,
     /// ties by id — the order a rebuilt resolution reads them in.
@@ -117,7 +134,8 @@ public protocol ArticleStore: Sendable {
     /// ranges into the stored ``StorylineCore/Article/text``: they replace what was stored — older annotations
     /// or none (`nil`, an article stored before annotations were kept) — and the article counts as extracted
     /// by `extractorVersion` (`nil`: an unknown version). The articles themselves and their sources do not
-    /// change. Their mentions lose their entity ids and the resolver snapshot is cleared
+    /// change. Their mentions lose their entity ids, every story, story assignment and merged event is
+    /// deleted (events were merged from the old annotations), and the resolver snapshot is cleared
     /// (``entityResolverSnapshot()`` is nil until the resolution is rebuilt). When an id appears more than once, its last item wins.
     ///
     /// The batch is all or nothing: when any item is refused, nothing is changed and the error names the

@@ -2,7 +2,8 @@ import Foundation
 
 /// What cross-document entity resolution computed for a batch of articles, handed to the store as plain
 /// values so that the store does not depend on the resolver: the entities to write, the entity of every
-/// mention of the articles, and the resolver's state to continue from.
+/// mention of the articles, the stories and merged events built on them (``stories``), and the resolvers'
+/// state to continue from.
 ///
 /// - With ``ArticleStore/save(_:resolution:)`` it covers the articles of the batch that are new (inserted):
 ///   ``entities`` holds every entity those articles touched (inserted or updated by id: a canonical name may
@@ -21,10 +22,20 @@ public struct EntityResolution: Sendable, Hashable {
     /// caller writes a fresh one later (``ArticleStore/saveEntityResolverSnapshot(_:)``). A run killed in
     /// between leaves no snapshot, so the next one rebuilds the resolution instead of continuing a stale one.
     public var snapshot: Data?
+    /// The stories and merged events of the same articles (see ``StoryResolution``), computed from the
+    /// entities resolved here; nil when the caller keeps none. With ``ArticleStore/replaceEntityResolution(_:)``
+    /// nil clears every stored story, assignment and event.
+    public var stories: StoryResolution?
 
-    public init(entities: [StoredEntity], mentionEntityIDs: [String: [Int64]], snapshot: Data?) {
+    public init(
+        entities: [StoredEntity],
+        mentionEntityIDs: [String: [Int64]],
+        snapshot: Data?,
+        stories: StoryResolution? = nil
+    ) {
         self.entities = entities
         self.mentionEntityIDs = mentionEntityIDs
         self.snapshot = snapshot
+        self.stories = stories
     }
 }

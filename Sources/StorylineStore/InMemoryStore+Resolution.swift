@@ -39,6 +39,8 @@ extension InMemoryStore {
             for hash in next.entries.keys { next.entries[hash]?.entityIDs = nil }
             // `apply` refuses an article that is not stored; every stored one may be listed.
             try Self.apply(resolution, to: &next) { _ in }
+            Self.clearStories(&next)
+            if let stories = resolution.stories { try Self.apply(stories, to: &next) { _ in } }
             next.resolverSnapshot = resolution.snapshot
             stored = next
         }

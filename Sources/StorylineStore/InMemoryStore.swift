@@ -41,6 +41,10 @@ public final class InMemoryStore: ArticleStore, Sendable {
         var entities: [Int64: StoredEntity] = [:]
         /// The resolver's snapshot; nil when there is none or it is out of date.
         var resolverSnapshot: Data?
+        /// Story assignments by article id, stories by id, merged events by id (`InMemoryStore+Stories.swift`).
+        var storyArticles: [String: ArticleStory] = [:]
+        var stories: [Int: StoredStory] = [:]
+        var storyEvents: [String: StoredStoryEvent] = [:]
     }
 
     let state = Mutex(State())
@@ -69,9 +73,11 @@ public final class InMemoryStore: ArticleStore, Sendable {
                 outcomes.append(outcome)
             }
             if let resolution {
-                try Self.apply(resolution, to: &next) { id in
+                let check: (String) throws -> Void = { id in
                     guard inserted.contains(id) else { throw Self.notInserted(id) }
                 }
+                try Self.apply(resolution, to: &next, check: check)
+                if let stories = resolution.stories { try Self.apply(stories, to: &next, check: check) }
                 next.resolverSnapshot = resolution.snapshot
             }
             stored = next
@@ -236,7 +242,10 @@ public final class InMemoryStore: ArticleStore, Sendable {
                 entry.entityIDs = nil
                 next.entries[hash] = entry
             }
-            if !batch.isEmpty { next.resolverSnapshot = nil }
+            if !batch.isEmpty {
+                next.resolverSnapshot = nil
+                Self.clearStories(&next)
+            }
             stored = next
         }
     }

@@ -63,14 +63,14 @@ struct DemoCommand: AsyncParsableCommand {
             )
         }
         // The story's timeline: events merged across the articles, by the day they happened.
-        let built = try await StoryBuilder.build(from: db)
-        let timeline = TimelineCommand.select(
-            built.events,
-            filter: TimelineCommand.Filter(statements: false)
-        ).filter { $0.articleIDs.count > 1 }
+        let filter = TimelineCommand.Filter(statements: false)
+        let built = try await StoryBuilder.build(from: db, events: filter.query)
+        let timeline = TimelineCommand.select(built.events, filter: filter).filter { $0.articleIDs.count > 1 }
         if !timeline.isEmpty {
             Terminal.out("\nTimeline — events reported by more than one article (`storyline timeline` lists all):\n")
-            Terminal.out(TimelineCommand.render(Array(timeline.prefix(12))))
+            Terminal.out(
+                TimelineCommand.render(try await StoryBuilder.withReports(Array(timeline.prefix(12)), from: db))
+            )
         }
         Terminal.out(
             "\nNext: `storyline show ID --db \(store.db)` prints one article's clean text, entities, quotes and time "

@@ -3,19 +3,21 @@ import StorylineCore
 import StorylineResolve
 import StorylineStore
 
-/// Keeps a store's cross-document entity resolution up to date: one ``EntityResolver`` fed the entity
-/// mentions of every newly stored article, in the order the articles are stored, and saved with them.
+/// Keeps a store's cross-document resolution up to date: one ``EntityResolver`` fed the entity mentions of
+/// every newly stored article, in the order the articles are stored, and the stories and merged events built
+/// on its names (``StoryRunner``), saved with them.
 ///
 /// - **Ingest** loads the resolver from the store's snapshot (``load(store:)``), and each batch goes through
 ///   ``save(_:)``: the articles the store does not hold yet are resolved on a copy of the resolver, and the
-///   batch is saved together with the entities it touched and the entity id of each new mention — one
-///   transaction; every ``snapshotInterval``-th such batch also carries the new snapshot, the others clear
+///   batch is saved together with the entities it touched, the entity id of each new mention, and the
+///   story assignments, stories and merged events of the new articles — one transaction; every ``snapshotInterval``-th such batch also carries the new snapshot, the others clear
 ///   the stored one, and ``finish()`` writes it at the end of the run. A syndicated copy or a re-read of a stored body is not resolved again. The
 ///   copy becomes the resolver only once the transaction committed, so a failed batch leaves no trace.
 /// - **Rebuild** (``rebuild(store:)``): after `storyline reextract` replaced mentions, or when the store has
 ///   no snapshot (a database from before resolution, or a reextract that was interrupted), the resolver is
 ///   rebuilt from scratch over every stored article in publication order (oldest first, undated last, ties
-///   by id) and replaces the whole stored resolution. Incremental ingest afterwards continues from that.
+///   by id) and replaces the whole stored resolution, stories and events included. Incremental ingest
+///   afterwards continues from that.
 ///
 /// One process resolves at a time: two ingests into one database at once each continue their own resolver,
 /// and the second to commit a new article is refused with ``StoreError/Code/conflict`` when they overlap.
@@ -23,6 +25,22 @@ struct EntityResolutionRunner {
     let store: any ArticleStore
     /// The resolver as of the last committed batch.
     private(set) var resolver: EntityResolver
+    /// The stories and merged events as of the last committed batch.
+    private(set) var stories: StoryRunner
+
+    /// What the store's snapshot holds: both resolvers' state, as JSON.
+    struct Snapshot: Codable {
+        var entities: EntityResolver
+        var stories: StoryRunner
+    }
+
+    /// Everything resolved from scratch over a whole store (``compute(store:)``).
+    struct Computed {
+        var resolver = EntityResolver()
+        var stories = StoryRunner()
+        var mentionIDs: [String: [Int64]] = [:]
+        var assignments: [ArticleStory] = []
+    }
 
     /// Articles read per query when rebuilding.
     static let rebuildPageSize = 256
@@ -33,41 +51,71 @@ struct EntityResolutionRunner {
     /// Batches committed since the last snapshot was written.
     private var batchesSinceSnapshot = 0
 
-    /// The resolver saved in `store`, or — when it has none or it cannot be read — one rebuilt from every
-    /// stored article (and saved); `rebuilt` says which.
+    /// The resolver saved in `store`, or — when it has none, it cannot be read, or it was saved before stories
+    /// were kept — one rebuilt from every stored article (and saved); `rebuilt` says which.
     static func load(store: any ArticleStore) async throws -> (runner: EntityResolutionRunner, rebuilt: Bool) {
-        if let snapshot = try await store.entityResolverSnapshot(),
-            let resolver = try? JSONDecoder().decode(EntityResolver.self, from: snapshot)
+        if let data = try await store.entityResolverSnapshot(),
+            let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data)
         {
-            return (EntityResolutionRunner(store: store, resolver: resolver), false)
+            return (EntityResolutionRunner(store: store, resolver: snapshot.entities, stories: snapshot.stories), false)
         }
-        let resolver = try await rebuild(store: store)
-        return (EntityResolutionRunner(store: store, resolver: resolver), true)
+        let computed = try await rebuild(store: store)
+        return (EntityResolutionRunner(store: store, resolver: computed.resolver, stories: computed.stories), true)
     }
 
     /// Resolves every stored article again from scratch, in publication order, and replaces the stored
-    /// resolution (entities, mention entity ids, snapshot) in one transaction. Returns the new resolver.
+    /// resolution (entities, mention entity ids, stories and merged events, snapshot) in one transaction.
     @discardableResult
-    static func rebuild(store: any ArticleStore) async throws -> EntityResolver {
-        let ids = try await store.articleIDsInPublicationOrder()
-        var resolver = EntityResolver()
-        var mentionIDs: [String: [Int64]] = [:]
-        for start in stride(from: 0, to: ids.count, by: rebuildPageSize) {
-            let page = Array(ids[start..<min(start + rebuildPageSize, ids.count)])
-            for stored in try await store.storedArticles(ids: page) {
-                // Stored mentions are in the order the store expects their entity ids in.
-                guard let mentions = stored.annotations?.entities, !mentions.isEmpty else { continue }
-                mentionIDs[stored.article.id] = resolver.resolve(mentions, in: stored.article).map(\.entityID)
-            }
-        }
+    static func rebuild(store: any ArticleStore) async throws -> Computed {
+        let computed = try await compute(store: store)
         try await store.replaceEntityResolution(
             EntityResolution(
-                entities: resolver.entities.map(Self.record),
-                mentionEntityIDs: mentionIDs,
-                snapshot: try snapshot(of: resolver)
+                entities: computed.resolver.entities.map(Self.record),
+                mentionEntityIDs: computed.mentionIDs,
+                snapshot: try snapshot(of: computed.resolver, computed.stories),
+                stories: try computed.stories.all(articles: computed.assignments)
             )
         )
-        return resolver
+        return computed
+    }
+
+    /// Resolves every stored article from scratch, in publication order, `rebuildPageSize` at a time: entities
+    /// first, then the page's stories and events named by the entities resolved so far — what ingesting the
+    /// articles one page per batch would have computed. Writes nothing.
+    static func compute(store: any ArticleStore) async throws -> Computed {
+        let ids = try await store.articleIDsInPublicationOrder()
+        var computed = Computed()
+        for start in stride(from: 0, to: ids.count, by: rebuildPageSize) {
+            let page = Array(ids[start..<min(start + rebuildPageSize, ids.count)])
+            var inputs: [StoryRunner.Input] = []
+            for stored in try await store.storedArticles(ids: page) {
+                let article = stored.article
+                // Stored mentions are in the order the store expects their entity ids in.
+                let annotations = stored.annotations ?? ArticleAnnotations()
+                var entityIDs: [Int64] = []
+                if !annotations.entities.isEmpty {
+                    entityIDs = computed.resolver.resolve(annotations.entities, in: article).map(\.entityID)
+                    computed.mentionIDs[article.id] = entityIDs
+                }
+                // The outlet and day of the article, else of its first stored reading.
+                let source = ReportSource(
+                    articleID: article.id,
+                    outlet: article.outlet ?? stored.sources.first?.outlet,
+                    published: article.published ?? stored.sources.first?.published
+                )
+                inputs.append(
+                    StoryRunner.Input(
+                        source: source,
+                        text: article.text,
+                        annotations: annotations,
+                        entityIDs: entityIDs
+                    )
+                )
+            }
+            let added = try computed.stories.add(inputs, resolver: computed.resolver)
+            computed.assignments += added.articles
+        }
+        return computed
     }
 
     /// Saves a batch of articles with the resolution of those that are new, in one transaction.
@@ -75,25 +123,40 @@ struct EntityResolutionRunner {
         guard !articles.isEmpty else { return [] }
         var seen = try await store.storedContentHashes(among: articles.map(\.article.contentHash))
         var next = resolver
+        var nextStories = stories
         var mentionIDs: [String: [Int64]] = [:]
         var touched: Set<Int64> = []
+        var inputs: [StoryRunner.Input] = []
         for annotated in articles where seen.insert(annotated.article.contentHash).inserted {
-            // The order the store keeps mentions in, which their entity ids follow.
-            let mentions = StoreKeys.inTextOrder(annotated.annotations).entities
-            guard !mentions.isEmpty else { continue }
-            let ids = next.resolve(mentions, in: annotated.article).map(\.entityID)
-            mentionIDs[annotated.article.id] = ids
-            touched.formUnion(ids)
+            // The order the store keeps mentions and events in, which their entity ids and indexes follow.
+            let annotations = StoreKeys.inTextOrder(annotated.annotations)
+            var ids: [Int64] = []
+            if !annotations.entities.isEmpty {
+                ids = next.resolve(annotations.entities, in: annotated.article).map(\.entityID)
+                mentionIDs[annotated.article.id] = ids
+                touched.formUnion(ids)
+            }
+            inputs.append(
+                StoryRunner.Input(
+                    source: ReportSource(annotated.article),
+                    text: annotated.article.text,
+                    annotations: annotations,
+                    entityIDs: ids
+                )
+            )
         }
-        guard !mentionIDs.isEmpty else { return try await store.save(articles, resolution: nil) }
+        guard !inputs.isEmpty else { return try await store.save(articles, resolution: nil) }
+        let storyChanges = try nextStories.add(inputs, resolver: next)
         let withSnapshot = batchesSinceSnapshot + 1 >= Self.snapshotInterval
         let resolution = EntityResolution(
             entities: touched.sorted().compactMap { next.entity($0).map(Self.record) },
             mentionEntityIDs: mentionIDs,
-            snapshot: withSnapshot ? try Self.snapshot(of: next) : nil
+            snapshot: withSnapshot ? try Self.snapshot(of: next, nextStories) : nil,
+            stories: storyChanges
         )
         let outcomes = try await store.save(articles, resolution: resolution)
         resolver = next
+        stories = nextStories
         batchesSinceSnapshot = withSnapshot ? 0 : batchesSinceSnapshot + 1
         return outcomes
     }
@@ -101,16 +164,16 @@ struct EntityResolutionRunner {
     /// Writes the snapshot if batches were saved without it since the last one: call at the end of a run.
     mutating func finish() async throws {
         guard batchesSinceSnapshot > 0 else { return }
-        try await store.saveEntityResolverSnapshot(try Self.snapshot(of: resolver))
+        try await store.saveEntityResolverSnapshot(try Self.snapshot(of: resolver, stories))
         batchesSinceSnapshot = 0
     }
 
-    /// The resolver's state as the store keeps it: JSON.
-    static func snapshot(of resolver: EntityResolver) throws -> Data {
+    /// The resolvers' state as the store keeps it: JSON.
+    static func snapshot(of resolver: EntityResolver, _ stories: StoryRunner) throws -> Data {
         do {
-            return try JSONEncoder().encode(resolver)
+            return try JSONEncoder().encode(Snapshot(entities: resolver, stories: stories))
         } catch {
-            throw StoreError(.io, "cannot encode the entity resolver's state", cause: String(describing: error))
+            throw StoreError(.io, "cannot encode the resolvers' state", cause: String(describing: error))
         }
     }
 

@@ -85,13 +85,14 @@ struct NetworkCommand: AsyncParsableCommand {
     /// The network of the events (and quotes) the options select in `store`.
     func build(from store: any ArticleStore) async throws -> NetworkGraph {
         var builder = NetworkGraphBuilder(entityByName: try await StoryBuilder.resolvedEntities(store))
-        let built = try await StoryBuilder.build(from: store)
         let filter = TimelineCommand.Filter(
             from: from.map(\.dateOnly.dayNumber),
             to: to.map(\.dateOnly.dayNumber),
             statements: statements
         )
-        for event in TimelineCommand.select(built.events, filter: filter) { builder.add(event) }
+        let built = try await StoryBuilder.build(from: store, events: filter.query)
+        let selected = TimelineCommand.select(built.events, filter: filter)
+        for event in try await StoryBuilder.withReports(selected, from: store) { builder.add(event) }
         if speakers {
             builder.countQuotes()
             let query = QuoteQuery(since: from, until: to, limit: Int(Int32.max))

@@ -129,7 +129,7 @@ struct ReextractRunner {
         // every stored article in publication order.
         let hasResolution = try await store.entityResolverSnapshot() != nil
         if summary.reextracted > 0 || !hasResolution {
-            summary.entities = try await EntityResolutionRunner.rebuild(store: store).count
+            summary.entities = try await EntityResolutionRunner.rebuild(store: store).resolver.count
             summary.rebuiltResolution = true
         }
         summary.seconds = Date().timeIntervalSince(start)

@@ -45,8 +45,11 @@ struct StoriesCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let built = try await StoryBuilder.build(store)
-        var items: [Item] = built.clusterer.stories.map { story in
+        let (built, summaries) = try await StoryBuilder.withStore(store) { db in
+            let built = try await StoryBuilder.build(from: db, events: nil)
+            return (built, try await Self.summaries(db))
+        }
+        var items: [Item] = built.stories.map { story in
             Item(
                 id: story.id.rawValue,
                 label: story.label,
@@ -57,16 +60,22 @@ struct StoriesCommand: AsyncParsableCommand {
         }
         var index: [Int: Int] = [:]
         for (n, item) in items.enumerated() { index[item.id] = n }
-        for (stored, assignment) in built.articles {
-            guard let n = index[assignment.story.rawValue] else { continue }
-            let article = stored.article
+        // Each story's articles in publication order (undated last), ties by id.
+        let assignments = built.assignments.compactMap { a in summaries[a.articleID].map { (a, $0) } }.sorted {
+            ReportSource.earlier(
+                ReportSource(articleID: $0.1.id, outlet: nil, published: $0.1.published),
+                ReportSource(articleID: $1.1.id, outlet: nil, published: $1.1.published)
+            )
+        }
+        for (assignment, article) in assignments {
+            guard let n = index[assignment.story] else { continue }
             items[n].articles.append(
                 Item.Article(
                     id: article.id,
                     title: article.title,
                     outlet: article.outlet,
                     published: article.published?.iso8601,
-                    thread: assignment.thread.rawValue,
+                    thread: assignment.thread,
                     copyOf: assignment.duplicateOf
                 )
             )
@@ -109,5 +118,18 @@ struct StoriesCommand: AsyncParsableCommand {
                 return ([header] + lines).joined(separator: "\n")
             }.joined(separator: "\n\n")
         )
+    }
+
+    /// Every stored article's summary, by id.
+    static func summaries(_ store: any ArticleStore) async throws -> [String: ArticleSummary] {
+        var found: [String: ArticleSummary] = [:]
+        let page = 5000
+        var offset = 0
+        while true {
+            let articles = try await store.articles(ArticleQuery(limit: page, offset: offset))
+            for article in articles { found[article.id] = article }
+            if articles.count < page { return found }
+            offset += page
+        }
     }
 }

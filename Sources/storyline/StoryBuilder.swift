@@ -1,12 +1,16 @@
+import Foundation
 import ArgumentParser
 import StorylineCore
 import StorylineResolve
+import StorylineSQLite
 import StorylineStore
 
-/// The story as `storyline timeline`, `events` and `stories` show it: the stored articles read once in
-/// publication order and fed, one article at a time, to the incremental mergers of `StorylineResolve` —
-/// story clustering with near-duplicate detection (``StoryClusterer``) and event merging
-/// (``EventMerger``) — with each event's participants named by the entities resolved across articles.
+/// The story as `storyline timeline`, `events`, `stories` and `network` show it: the stories, story
+/// assignments and merged events the store keeps — computed at ingest, one article at a time, by
+/// ``StoryRunner`` — with each event's participants named by the entities as resolved now. A store whose
+/// stories are out of date (written before they were kept, or re-extracted by an interrupted
+/// `storyline reextract`) has them computed in memory from every stored article instead, as the next ingest
+/// will store them.
 struct StoryBuilder {
     /// One event report and where it came from.
     struct Report {
@@ -17,82 +21,104 @@ struct StoryBuilder {
     /// One merged event with its reports (earliest first).
     struct Event {
         var merged: MergedEvent
-        var reports: [Report]
+        /// The reports with their articles and sentences: empty until read (``withReports(_:from:)``).
+        var reports: [Report] = []
         /// The stories its reports' articles belong to.
         var stories: Set<StoryID>
 
         /// The event's own date: the one its reports state, else the day of its first report.
-        var date: String? {
+        var date: String? { Self.date(of: merged) }
+
+        /// The date of `merged` as ``date`` gives it.
+        static func date(of merged: MergedEvent) -> String? {
             merged.date ?? merged.firstReport.published.map { $0.dateOnly.iso8601 }
         }
 
         /// The articles that report it, in the order of its reports.
-        var articleIDs: [String] { StoryBuilder.orderedUnique(reports.map(\.article.article.id)) }
+        var articleIDs: [String] { StoryBuilder.orderedUnique(merged.reports.map(\.source.articleID)) }
     }
 
-    /// The articles read, in publication order, with their story assignment.
-    private(set) var articles: [(article: StoredArticle, assignment: StoryAssignment)] = []
+    /// Every story, by ID; each story's articles are in ``assignments``.
+    private(set) var stories: [Story] = []
+    /// The story and thread of every article.
+    private(set) var assignments: [ArticleStory] = []
+    /// The merged events the query asked for, by ID.
     private(set) var events: [Event] = []
-    private(set) var clusterer = StoryClusterer()
+    /// Whether the stories and events were computed in memory because the store's are out of date.
+    private(set) var computed = false
 
-    /// Reads every article of the existing database `options` names, a store error becoming its message on
-    /// standard error and exit status 1.
-    static func build(_ options: StoreOptions) async throws -> StoryBuilder {
+    /// Runs `body` on the existing database `options` names, a store error becoming its message on standard
+    /// error and exit status 1.
+    static func withStore<T>(_ options: StoreOptions, _ body: (SQLiteStore) async throws -> T) async throws -> T {
         let db = try options.openExisting()
         do {
-            return try await build(from: db)
+            return try await body(db)
         } catch let error as StoreError {
             Terminal.error(error.description)
             throw ExitCode(1)
         }
     }
 
-    /// Reads every stored article of `store` in publication order, `pageSize` at a time.
-    static func build(from store: any ArticleStore, pageSize: Int = 200) async throws -> StoryBuilder {
+    /// Reads the stories and the events `query` selects (none when nil) from `store` — or computes them, when
+    /// the store's are out of date — participants and places named by the entities resolved now.
+    static func build(from store: any ArticleStore, events query: StoryEventQuery? = StoryEventQuery()) async throws
+        -> StoryBuilder
+    {
         let names = try await resolvedNames(store)
-        let ids = try await store.articleIDsInPublicationOrder()
         var builder = StoryBuilder()
-        var merger = EventMerger()
-        var reports: [EventID: [Report]] = [:]
-        var stories: [EventID: Set<StoryID>] = [:]
-        try await readStoredArticles(store, ids: ids, pageSize: pageSize) { stored in
-            let article = stored.article
-            let annotations = stored.annotations ?? ArticleAnnotations()
-            // The outlet and day of the article, else of its first stored reading.
-            let source = ReportSource(
-                articleID: article.id,
-                outlet: article.outlet ?? stored.sources.first?.outlet,
-                published: article.published ?? stored.sources.first?.published
-            )
-            let entityNames = orderedUnique(annotations.entities.map { names[$0.canonical] ?? $0.canonical })
-            let assignment = builder.clusterer.add(
-                articleID: article.id,
-                published: article.published,
-                text: article.text,
-                entities: entityNames
-            )
-            builder.articles.append((stored, assignment))
-            for (index, event) in annotations.events.enumerated() {
-                let id = merger.add(
-                    EventReport(
-                        event,
-                        index: index,
-                        source: source,
-                        text: article.text,
-                        syndicatedFrom: assignment.duplicateOf,
-                        name: { names[$0.name] ?? $0.name }
-                    )
-                )
-                let report = Report(article: stored, event: event)
-                reports[id, default: []].append(report)
-                stories[id, default: []].insert(assignment.story)
-            }
-            return true
+        var resolution: StoryResolution
+        let assignments = try await store.storyArticles()
+        if try await assignments.count == store.counts().articles {
+            resolution = StoryResolution(stories: try await store.storedStories(), articles: assignments)
+            if let query { resolution.events = try await store.storyEvents(matching: query) }
+        } else {
+            let computed = try await EntityResolutionRunner.compute(store: store)
+            resolution = try computed.stories.all(articles: computed.assignments)
+            resolution.events = query.map { resolution.events.filter($0.matches) } ?? []
+            builder.computed = true
         }
-        builder.events = merger.events.map { merged in
-            Event(merged: merged, reports: reports[merged.id] ?? [], stories: stories[merged.id] ?? [])
+        builder.assignments = resolution.articles
+        builder.stories = try resolution.stories.map { try decode(Story.self, $0.record, "story \($0.id)") }
+        var storyOf: [String: StoryID] = [:]
+        for assignment in resolution.articles { storyOf[assignment.articleID] = StoryID(rawValue: assignment.story) }
+        func name(_ value: String) -> String { names[value] ?? value }
+        builder.events = try resolution.events.map { stored in
+            var merged = try decode(MergedEvent.self, stored.record, "event \(stored.id)")
+            // Named as the entities are resolved now: a canonical name may have grown since the merge.
+            merged.actors = orderedUnique(merged.actors.map(name))
+            merged.targets = orderedUnique(merged.targets.map(name)).filter { !merged.actors.contains($0) }
+            merged.place = merged.place.map(name)
+            return Event(merged: merged, stories: Set(merged.reports.compactMap { storyOf[$0.source.articleID] }))
         }
         return builder
+    }
+
+    /// `events` with their reports: each report's article read from `store` and its event found by index.
+    static func withReports(_ events: [Event], from store: any ArticleStore) async throws -> [Event] {
+        let ids = orderedUnique(events.flatMap { $0.merged.reports.map(\.source.articleID) })
+        var articles: [String: StoredArticle] = [:]
+        try await readStoredArticles(store, ids: ids) { stored in
+            articles[stored.article.id] = stored
+            return true
+        }
+        return events.map { event in
+            var event = event
+            event.reports = event.merged.reports.compactMap { ref in
+                guard let stored = articles[ref.source.articleID], let found = stored.annotations?.events,
+                    ref.index < found.count
+                else { return nil }
+                return Report(article: stored, event: found[ref.index])
+            }
+            return event
+        }
+    }
+
+    private static func decode<T: Decodable>(_ type: T.Type, _ data: Data, _ what: String) throws -> T {
+        do {
+            return try JSONDecoder().decode(type, from: data)
+        } catch {
+            throw StoreError(.io, "the stored \(what) is not readable", cause: String(describing: error))
+        }
     }
 
     /// The stored articles with `ids`, in that order, read from `store` `pageSize` at a time and given to

@@ -60,12 +60,16 @@ struct TimelineCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let built = try await StoryBuilder.build(store)
-        let selected = Array(Self.select(built.events, filter: filter).prefix(max(limit, 0)))
+        let (built, selected) = try await StoryBuilder.withStore(store) { db in
+            let built = try await StoryBuilder.build(from: db, events: filter.query)
+            let selected = Array(Self.select(built.events, filter: filter).prefix(max(limit, 0)))
+            return (built, try await StoryBuilder.withReports(selected, from: db))
+        }
         switch format {
         case .text:
             if selected.isEmpty {
-                Terminal.out(built.events.isEmpty ? "No events stored yet." : "No events match.")
+                let none = filter.query == StoryEventQuery(excludeStatements: true) && built.events.isEmpty
+                Terminal.out(none ? "No events stored yet." : "No events match.")
                 return
             }
             Terminal.out(Self.render(selected))
@@ -97,6 +101,11 @@ struct TimelineCommand: AsyncParsableCommand {
         var to: Int? = nil
         var type: EventType? = nil
         var statements: Bool
+
+        /// What the store can select by itself: type, statements and dates.
+        var query: StoryEventQuery {
+            StoryEventQuery(type: type, excludeStatements: !statements, fromDay: from, toDay: to)
+        }
     }
 
     /// The events `filter` keeps, by their own date (undated last), then by first report.
