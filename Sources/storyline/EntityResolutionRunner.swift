@@ -10,9 +10,11 @@ import StorylineStore
 /// - **Ingest** loads the resolver from the store's snapshot (``load(store:)``), and each batch goes through
 ///   ``save(_:)``: the articles the store does not hold yet are resolved on a copy of the resolver, and the
 ///   batch is saved together with the entities it touched, the entity id of each new mention, and the
-///   story assignments, stories and merged events of the new articles — one transaction; every ``snapshotInterval``-th such batch also carries the new snapshot, the others clear
-///   the stored one, and ``finish()`` writes it at the end of the run. A syndicated copy or a re-read of a stored body is not resolved again. The
-///   copy becomes the resolver only once the transaction committed, so a failed batch leaves no trace.
+///   story assignments, stories and merged events of the new articles — one transaction. A few batches
+///   also carry the new snapshot (``snapshotInterval``), the others clear the stored one, and ``finish()``
+///   writes it at the end of the run. A syndicated copy or a re-read of a stored body is not resolved
+///   again. The copy becomes the resolver only once the transaction committed, so a failed batch leaves no
+///   trace.
 /// - **Rebuild** (``rebuild(store:)``): after `storyline reextract` replaced mentions, or when the store has
 ///   no snapshot (a database from before resolution, or a reextract that was interrupted), the resolver is
 ///   rebuilt from scratch over every stored article in publication order (oldest first, undated last, ties
@@ -44,12 +46,18 @@ struct EntityResolutionRunner {
 
     /// Articles read per query when rebuilding.
     static let rebuildPageSize = 256
-    /// Batches saved without the snapshot between two that carry it. Encoding the snapshot costs time in
-    /// proportion to everything resolved so far, so writing it with every batch would make a long ingest
-    /// quadratic; in between, the store holds none (a killed run is rebuilt, never continued from a stale one).
+    /// The fewest batches saved without the snapshot between two that carry it. Encoding the snapshot costs
+    /// time in proportion to everything resolved so far, so writing it with every batch, or every n-th,
+    /// would make a long ingest quadratic: a run writes it after this many batches, then after as many
+    /// batches again as it had committed at the last one (32, 64, 128…), so that all its snapshots together
+    /// cost at most about twice the last. In between, the store holds none (a killed run is rebuilt, never
+    /// continued from a stale one).
     static let snapshotInterval = 32
+    /// Batches committed by this runner, and how many had been when it last wrote the snapshot.
+    private var batches = 0
+    private var batchesAtSnapshot = 0
     /// Batches committed since the last snapshot was written.
-    private var batchesSinceSnapshot = 0
+    private var batchesSinceSnapshot: Int { batches - batchesAtSnapshot }
 
     /// The resolver saved in `store`, or — when it has none, it cannot be read, or it was saved before stories
     /// were kept — one rebuilt from every stored article (and saved); `rebuilt` says which.
@@ -147,7 +155,7 @@ struct EntityResolutionRunner {
         }
         guard !inputs.isEmpty else { return try await store.save(articles, resolution: nil) }
         let storyChanges = try nextStories.add(inputs, resolver: next)
-        let withSnapshot = batchesSinceSnapshot + 1 >= Self.snapshotInterval
+        let withSnapshot = batchesSinceSnapshot + 1 >= max(Self.snapshotInterval, batchesAtSnapshot)
         let resolution = EntityResolution(
             entities: touched.sorted().compactMap { next.entity($0).map(Self.record) },
             mentionEntityIDs: mentionIDs,
@@ -157,7 +165,8 @@ struct EntityResolutionRunner {
         let outcomes = try await store.save(articles, resolution: resolution)
         resolver = next
         stories = nextStories
-        batchesSinceSnapshot = withSnapshot ? 0 : batchesSinceSnapshot + 1
+        batches += 1
+        if withSnapshot { batchesAtSnapshot = batches }
         return outcomes
     }
 
@@ -165,7 +174,7 @@ struct EntityResolutionRunner {
     mutating func finish() async throws {
         guard batchesSinceSnapshot > 0 else { return }
         try await store.saveEntityResolverSnapshot(try Self.snapshot(of: resolver, stories))
-        batchesSinceSnapshot = 0
+        batchesAtSnapshot = batches
     }
 
     /// The resolvers' state as the store keeps it: JSON.

@@ -175,6 +175,33 @@ struct EventExtractorTests {
         #expect(Self.events("After the summit, the markets rose.", "2025-03-03").isEmpty)
     }
 
+    @Test func timeExpressionsOfOtherOccasionsDoNotDateTheEvent() throws {
+        // Bound to another occasion noun: before it, as a span of years, or after it with "in".
+        let term = Self.events(
+            "Angela Merkel, chancellor for her 2005 to 2021 tenure, praised Emmanuel Macron on Monday.",
+            "2024-05-14"
+        )
+        #expect(term.first { $0.trigger == "praised" }?.date == "2024-05-13", "\(term)")
+        let fled = Self.events(
+            "Olaf Scholz thanked Poland for sheltering refugees who fled the invasion in 2022.",
+            "2024-05-14"
+        )
+        let thanked = try #require(fled.first { $0.trigger == "thanked" }, "\(fled)")
+        #expect(thanked.date == "2024-05-14", "the invasion is dated 2022, not the thanks: \(thanked)")
+        // A relative clause closed before the trigger dates what it says.
+        let clause = Self.events(
+            "Donald Tusk, who took office in December, met Olaf Scholz in Berlin.",
+            "2024-02-12"
+        )
+        let met = try #require(clause.first { $0.trigger == "met" }, "\(clause)")
+        #expect(met.date == "2024-02-12", "\(met)")
+        // Inside the clause it still dates the clause's own event, and a date in the main clause still counts.
+        let own = Self.events("Donald Tusk, who met Olaf Scholz on Monday, flew home.", "2024-02-14")
+        #expect(own.first { $0.trigger == "met" }?.date == "2024-02-12", "\(own)")
+        let main = Self.events("In December, Donald Tusk, who leads the coalition, met Olaf Scholz.", "2024-02-12")
+        #expect(main.first { $0.trigger == "met" }?.date == "2023-12", "\(main)")
+    }
+
     @Test func modifiersOrdinalsAndDestinations() throws {
         let deal = Self.events("Keir Starmer discussed a Ukraine peace deal with Donald Trump.", "2025-02-27")
         let discussed = try #require(deal.first { $0.trigger == "discussed" }, "\(deal)")

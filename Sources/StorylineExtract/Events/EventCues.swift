@@ -124,6 +124,22 @@ enum EventCues {
             + "assistance"
     )
 
+    /// Nouns of occasions and periods that a time expression right before them, or after them with "in",
+    /// "since" or "during", dates instead of the event around ("his 2017 to 2021 term", "the invasion in 2022").
+    static let occasionNouns = set(
+        "term terms election elections invasion war campaign crisis presidency tenure administration revolution "
+            + "annexation uprising referendum olympics independence occupation incursion offensive pandemic"
+    )
+
+    /// Words that join the two ends of a span of years ("2017 to 2021").
+    static let spanWords = set("to and through")
+
+    /// Words that open a relative clause.
+    static let relativeWords = set("who which whose")
+
+    /// Prepositions that attach a time expression to the occasion noun before them.
+    static let occasionPrepositions = set("in since during")
+
     /// Objects that make "release" a concession.
     static let releaseObjects = set("prisoners prisoner hostages hostage detainees captives pows")
 

@@ -136,6 +136,50 @@ struct EventDocument {
         return !(k + 1..<phraseEnd).contains { tokens[$0].range.start == other.start }
     }
 
+    /// Whether the time expression at `range` dates another occasion than the event at `trigger`: it modifies
+    /// an occasion noun right after it ("Trump's 2017 to 2021 term", "the 1994 election"), or is the object of
+    /// "in", "since" or "during" right after one ("the invasion in 2022", "a general election in November",
+    /// "the war since 2014") — a noun that is not the trigger itself.
+    func datesOtherOccasion(_ range: TextRange, than trigger: TextRange) -> Bool {
+        func otherOccasion(_ k: Int) -> Bool {
+            k >= 0 && k < tokens.count && isLowerWord(k) && token(k, in: EventCues.occasionNouns)
+                && !trigger.contains(tokens[k].range)
+        }
+        var after = firstToken(endingAfter: range.end)
+        // A span of years written as two expressions: "his 2017 to 2021 term".
+        if after + 2 < tokens.count, token(after, in: EventCues.spanWords) || tokens[after].isDash(in: bytes),
+            tokens[after + 1].kind == .number
+        {
+            after += 2
+        }
+        if after < tokens.count, tokens[after].range.start >= range.end, otherOccasion(after) { return true }
+        let first = firstToken(endingAfter: range.start)
+        guard first >= 2, first < tokens.count, token(first - 1, in: EventCues.occasionPrepositions) else {
+            return false
+        }
+        return otherOccasion(first - 2)
+    }
+
+    /// Whether the time expression at `range` lies in a relative clause ("Martin, who took over last month,")
+    /// that closes with a comma before the trigger after it: it dates what the clause says, not the event.
+    func inRelativeClause(_ range: TextRange, before trigger: TextRange, sentenceStart: Int) -> Bool {
+        guard range.end <= trigger.start else { return false }
+        let first = firstToken(endingAfter: range.start)
+        var k = first - 1
+        while k >= 0, tokens[k].range.start >= sentenceStart {
+            if isPunct(k, UInt8(ascii: ",")) || isClausePunctuation(k) { return false }
+            if token(k, in: EventCues.relativeWords) { break }
+            k -= 1
+        }
+        guard k >= 0, tokens[k].range.start >= sentenceStart else { return false }
+        var j = firstToken(endingAfter: range.end)
+        while j < tokens.count, tokens[j].range.end <= trigger.start {
+            if isPunct(j, UInt8(ascii: ",")) { return true }
+            j += 1
+        }
+        return false
+    }
+
     /// The number a number token stands for, when it is a plain integer ("18").
     func integer(_ i: Int) -> Int? {
         guard tokens[i].kind == .number else { return nil }

@@ -24,10 +24,14 @@ extension EventExtractor {
                 ? trigger.start - t.range.end : max(0, t.range.start - trigger.end)
             let inClause = clause?.contains(t.range) ?? false
             // Outside the clause, only an expression before the trigger counts ("On Friday, after …, they met");
-            // a possessive dates only what it possesses ("Sunday's summit", not the visits after it).
+            // a possessive dates only what it possesses ("Sunday's summit", not the visits after it), and an
+            // expression bound to another occasion dates that ("thanked Martin … fleeing the invasion in 2022"),
+            // as one in a relative clause closed before the trigger does ("Martin, who took over last month,").
             let usable =
                 (inClause || clause == nil || t.range.end <= trigger.start)
                 && !c.document.possessesOther(t.range, than: trigger)
+                && !c.document.datesOtherOccasion(t.range, than: trigger)
+                && !c.document.inRelativeClause(t.range, before: trigger, sentenceStart: sentence.start)
             if usable, (inClause && !bestInClause) || (inClause == bestInClause && distance < bestDistance) {
                 best = t
                 bestDistance = distance
