@@ -265,6 +265,25 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v9-search") { db in
+            // Full-text search (SQLiteStore+Search.swift): its own copy of each article's title and body, kept
+            // by triggers, so that a VACUUM renumbering the article rows cannot desynchronize it.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE article_search USING fts5(
+                        article_id UNINDEXED, title, body, tokenize = 'unicode61 remove_diacritics 2');
+                    INSERT INTO article_search (rowid, article_id, title, body)
+                        SELECT rowid, id, coalesce(title, ''), body FROM article;
+                    CREATE TRIGGER article_search_insert AFTER INSERT ON article BEGIN
+                        INSERT INTO article_search (rowid, article_id, title, body)
+                        VALUES (new.rowid, new.id, coalesce(new.title, ''), new.body);
+                    END;
+                    CREATE TRIGGER article_search_delete AFTER DELETE ON article BEGIN
+                        DELETE FROM article_search WHERE article_id = old.id;
+                    END;
+                    """
+            )
+        }
         return migrator
     }
 

@@ -38,6 +38,11 @@ public protocol ArticleStore: Sendable {
     /// Article summaries matching the query, newest publication date first (undated last), then by id.
     func articles(_ query: ArticleQuery) async throws -> [ArticleSummary]
 
+    /// The articles whose title and body contain every term of the query (``SearchQuery``), best match first
+    /// (BM25, title words weighing three times body words; ties by id), each with a snippet around its
+    /// matches. A query without a word finds nothing.
+    func search(_ query: SearchQuery) async throws -> [SearchHit]
+
     /// The article with this id, or with this unique id prefix (at least 4 hex digits); nil if none.
     /// Throws ``StoreError/Code/ambiguousID`` when a prefix matches more than one article.
     func article(id: String) async throws -> StoredArticle?
