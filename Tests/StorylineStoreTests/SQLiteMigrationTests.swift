@@ -85,7 +85,7 @@ struct SQLiteMigrationTests {
     /// Every shipped migration, in order.
     static let allMigrations = [
         "v1", "v2-annotations", "v3-extractor-version", "v4-entities-quotes", "v5-resolved-entities",
-        "v6-role-facts", "v7-events",
+        "v6-role-facts", "v7-events", "v8-stories", "v9-search",
     ]
 
     /// Creates a database as Storyline left it before entities and quotes were stored — the migrations up to
@@ -305,6 +305,56 @@ struct SQLiteMigrationTests {
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity_mention WHERE entity_id IS NULL")
             }
             #expect(stillUnresolved == 0)
+            #expect(try store.integrityCheck() == [])
+        }
+    }
+
+    @Test("a v7 database migrates: its articles are intact and it has no stories until they are rebuilt")
+    func v7DatabaseMigratesWithoutStories() async throws {
+        let articles = QuoteSample.all()
+        let v7 = Array(SQLiteStore.migrator.migrations.prefix { $0 != "v8-stories" })
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            try await Self.makeDatabase(at: path, upTo: "v7-events", readings: articles.map(\.article))
+            #expect(try await Self.migrations(at: path) == v7)
+            #expect(v7.last == "v7-events")
+
+            let store = try SQLiteStore(path: path)
+            let migrated = try await Self.migrations(at: path)
+            #expect(migrated == SQLiteStore.migrator.migrations)
+            #expect(migrated.contains("v8-stories"))
+            let rows = try await DatabaseQueue(path: path).read { db in
+                try ["story", "article_story", "story_event"].map { table in
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? -1
+                }
+            }
+            #expect(rows == [0, 0, 0])
+            #expect(try await store.storyArticles().isEmpty)
+            #expect(try await store.storedStories().isEmpty)
+            #expect(try await store.storyEvents(matching: StoryEventQuery()).isEmpty)
+            #expect(try await store.counts() == StoreCounts(articles: articles.count, sources: articles.count))
+            for annotated in articles {
+                #expect(try await store.article(id: annotated.article.id)?.article == annotated.article)
+            }
+
+            // The rebuild the CLI runs then writes them.
+            let ids = try await store.articleIDsInPublicationOrder()
+            try await store.replaceEntityResolution(
+                EntityResolution(
+                    entities: [],
+                    mentionEntityIDs: [:],
+                    snapshot: Data("rebuilt".utf8),
+                    stories: StoryResolution(
+                        stories: [StoredStory(id: 1, record: Data(#"{"label":"ceasefire"}"#.utf8))],
+                        articles: ids.map { ArticleStory(articleID: $0, story: 1, thread: 1) },
+                        events: [
+                            StoredStoryEvent(id: "E0", type: .agree, firstDay: 1, lastDay: 2, record: Data("{}".utf8))
+                        ]
+                    )
+                )
+            )
+            #expect(try await store.storyArticles().map(\.articleID) == ids.sorted())
+            #expect(try await store.storyEvents(matching: StoryEventQuery()).map(\.id) == ["E0"])
             #expect(try store.integrityCheck() == [])
         }
     }
