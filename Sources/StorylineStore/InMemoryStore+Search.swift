@@ -50,18 +50,9 @@ extension InMemoryStore {
                         + weight(inBody, document.body.count, averageBody))
             }
             guard matchesAll else { continue }
-            let article = entry.article
-            let summary = ArticleSummary(
-                id: article.id,
-                title: article.title,
-                outlet: article.outlet,
-                url: article.url,
-                published: article.published,
-                wordCount: article.wordCount,
-                sourceCount: entry.sources.count,
-                liveBlogEntryCount: article.liveBlogEntries.count
+            hits.append(
+                (SearchHit(article: entry.summary, score: score, snippet: document.snippet(terms)), entry.article.id)
             )
-            hits.append((SearchHit(article: summary, score: score, snippet: document.snippet(terms)), article.id))
         }
         hits.sort { $0.hit.score != $1.hit.score ? $0.hit.score > $1.hit.score : Self.precedes($0.id, $1.id) }
         let offset = min(max(query.offset, 0), hits.count)

@@ -21,6 +21,19 @@ public final class InMemoryStore: ArticleStore, Sendable {
         /// The entity id of each mention in ``annotations``; nil until resolved.
         var entityIDs: [Int64]?
 
+        var summary: ArticleSummary {
+            ArticleSummary(
+                id: article.id,
+                title: article.title,
+                outlet: article.outlet,
+                url: article.url,
+                published: article.published,
+                wordCount: article.wordCount,
+                sourceCount: sources.count,
+                liveBlogEntryCount: article.liveBlogEntries.count
+            )
+        }
+
         var stored: StoredArticle {
             StoredArticle(
                 article: article,
@@ -156,19 +169,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
         }
         let offset = min(max(query.offset, 0), sorted.count)
         let end = offset + min(max(query.limit, 0), sorted.count - offset)
-        return sorted[offset..<end].map { entry in
-            let article = entry.article
-            return ArticleSummary(
-                id: article.id,
-                title: article.title,
-                outlet: article.outlet,
-                url: article.url,
-                published: article.published,
-                wordCount: article.wordCount,
-                sourceCount: entry.sources.count,
-                liveBlogEntryCount: article.liveBlogEntries.count
-            )
-        }
+        return sorted[offset..<end].map(\.summary)
     }
 
     public func article(id: String) async throws -> StoredArticle? {
