@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
     ],
     targets: [
         // Shared vocabulary: values only, no dependencies.
@@ -80,7 +81,10 @@ let package = Package(
                 "StorylineResolve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            // The OpenAPI document `storyline serve` serves at /openapi.json.
+            resources: [.copy("Resources/openapi.json")]
         ),
 
         // What the benchmarks share: memory and CPU-time readings, a parallel pass over in-memory items.
@@ -133,7 +137,10 @@ let package = Package(
         ),
         .testTarget(
             name: "storylineTests",
-            dependencies: ["StorylineCore", "StorylineStore", "StorylineSQLite", "storyline"]
+            dependencies: [
+                "StorylineCore", "StorylineStore", "StorylineSQLite", "storyline",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ]
 )

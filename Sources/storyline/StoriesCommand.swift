@@ -49,6 +49,49 @@ struct StoriesCommand: AsyncParsableCommand {
             let built = try await StoryBuilder.build(from: db, events: nil)
             return (built, try await Self.summaries(db))
         }
+        var items = Self.items(built, summaries: summaries)
+        if let story {
+            items = items.filter { $0.id == story }
+            if items.isEmpty {
+                Terminal.error("no story \(story) — `storyline stories` lists them")
+                throw ExitCode(1)
+            }
+        }
+        if json {
+            try Terminal.json(items)
+            return
+        }
+        if items.isEmpty {
+            Terminal.out("No articles stored yet.")
+            return
+        }
+        Terminal.out(
+            items.map { item in
+                let span = [item.first ?? "undated", item.last ?? "undated"].joined(separator: " – ")
+                let copies = item.articles.filter { $0.copyOf != nil }.count
+                var header = "story \(item.id) · \(item.label) · \(span) · \(item.articles.count) article"
+                header += item.articles.count == 1 ? "" : "s"
+                if copies > 0 { header += " (\(copies) cop\(copies == 1 ? "y" : "ies"))" }
+                guard story != nil || item.articles.count <= 12 else {
+                    return header
+                }
+                let lines = item.articles.map { article -> String in
+                    var parts = [
+                        String((article.published ?? "undated").prefix(10)), article.outlet ?? "—",
+                        "thread \(article.thread)", article.id,
+                    ]
+                    if let title = article.title { parts.append(title) }
+                    if let copy = article.copyOf { parts.append("copy of " + copy) }
+                    return "  • " + parts.joined(separator: " · ")
+                }
+                return ([header] + lines).joined(separator: "\n")
+            }.joined(separator: "\n\n")
+        )
+    }
+
+    /// Every story of `built` with its articles in publication order (undated last, ties by id), the stories with
+    /// most articles first, ties by id.
+    static func items(_ built: StoryBuilder, summaries: [String: ArticleSummary]) -> [Item] {
         var items: [Item] = built.stories.map { story in
             Item(
                 id: story.id.rawValue,
@@ -80,44 +123,8 @@ struct StoriesCommand: AsyncParsableCommand {
                 )
             )
         }
-        if let story {
-            items = items.filter { $0.id == story }
-            if items.isEmpty {
-                Terminal.error("no story \(story) — `storyline stories` lists them")
-                throw ExitCode(1)
-            }
-        }
         items.sort { $0.articles.count != $1.articles.count ? $0.articles.count > $1.articles.count : $0.id < $1.id }
-        if json {
-            try Terminal.json(items)
-            return
-        }
-        if items.isEmpty {
-            Terminal.out("No articles stored yet.")
-            return
-        }
-        Terminal.out(
-            items.map { item in
-                let span = [item.first ?? "undated", item.last ?? "undated"].joined(separator: " – ")
-                let copies = item.articles.filter { $0.copyOf != nil }.count
-                var header = "story \(item.id) · \(item.label) · \(span) · \(item.articles.count) article"
-                header += item.articles.count == 1 ? "" : "s"
-                if copies > 0 { header += " (\(copies) cop\(copies == 1 ? "y" : "ies"))" }
-                guard story != nil || item.articles.count <= 12 else {
-                    return header
-                }
-                let lines = item.articles.map { article -> String in
-                    var parts = [
-                        String((article.published ?? "undated").prefix(10)), article.outlet ?? "—",
-                        "thread \(article.thread)", article.id,
-                    ]
-                    if let title = article.title { parts.append(title) }
-                    if let copy = article.copyOf { parts.append("copy of " + copy) }
-                    return "  • " + parts.joined(separator: " · ")
-                }
-                return ([header] + lines).joined(separator: "\n")
-            }.joined(separator: "\n\n")
-        )
+        return items
     }
 
     /// Every stored article's summary, by id.

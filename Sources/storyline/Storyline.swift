@@ -16,7 +16,7 @@ struct Storyline: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, IngestCommand.self, ArticlesCommand.self, ShowCommand.self, QuotesCommand.self,
             EntitiesCommand.self, TimelineCommand.self, EventsCommand.self, StoriesCommand.self, ExtractCommand.self,
-            ReextractCommand.self, NetworkCommand.self, SearchCommand.self,
+            ReextractCommand.self, NetworkCommand.self, SearchCommand.self, ServeCommand.self,
         ]
     )
 

@@ -1,0 +1,109 @@
+import Hummingbird
+import StorylineCore
+import StorylineResolve
+import StorylineStore
+
+/// The JSON API's routes over one store. Each list takes `limit` (1–500, default 50) and `offset` and answers an
+/// ``APIPage``; its items have the shape of the matching CLI command's `--json` output, so a client of one reads
+/// the other. `/openapi.json` describes them all.
+struct APIRoutes: Sendable {
+    let store: any ArticleStore
+
+    func register(on router: Router<APIServer.Context>) {
+        router.get("/api/articles") { request, _ in try await articles(APIParameters(request)) }
+        router.get("/api/articles/{id}") { _, context in
+            try await article(context.parameters.get("id") ?? "")
+        }
+        router.get("/api/entities") { request, _ in try await entities(APIParameters(request)) }
+        router.get("/api/quotes") { request, _ in try await quotes(APIParameters(request)) }
+        router.get("/api/timeline") { request, _ in try await timeline(APIParameters(request)) }
+        router.get("/api/stories") { request, _ in try await stories(APIParameters(request)) }
+    }
+
+    /// `GET /api/articles`: summaries as `storyline articles --json`, newest first.
+    func articles(_ parameters: APIParameters) async throws -> Response {
+        let page = try parameters.page()
+        let query = ArticleQuery(
+            since: try parameters.day("since"),
+            until: try parameters.day("until"),
+            outlet: parameters.string("outlet"),
+            limit: page.limit,
+            offset: page.offset
+        )
+        return try APIResponse.json(APIPage(try await store.articles(query), page))
+    }
+
+    /// `GET /api/articles/{id}`: one article with its annotations, as `storyline show ID --json`; the id may be a
+    /// unique prefix of at least 4 characters.
+    func article(_ id: String) async throws -> Response {
+        let found: StoredArticle?
+        do {
+            found = try await store.article(id: id)
+        } catch let error as StoreError where error.code == .ambiguousID {
+            throw APIError.badRequest("the id prefix \(APIParameters.quoted(id)) matches more than one article")
+        }
+        guard let found else {
+            throw APIError.notFound("no article with id \(APIParameters.quoted(id))")
+        }
+        return try APIResponse.json(ShowJSON(found))
+    }
+
+    /// `GET /api/entities`: entities resolved across articles, as `storyline entities --json`, most mentioned first.
+    func entities(_ parameters: APIParameters) async throws -> Response {
+        let page = try parameters.page()
+        let query = EntityQuery(
+            name: parameters.string("name"),
+            type: try parameters.choice("type", EntityType.self),
+            limit: page.limit,
+            offset: page.offset
+        )
+        let rows = try await store.resolvedEntities(matching: query)
+        return try APIResponse.json(APIPage(rows.map(EntitiesCommand.Item.init), page))
+    }
+
+    /// `GET /api/quotes`: statements as `storyline quotes --json`, earliest first report first; the page counts
+    /// statements.
+    func quotes(_ parameters: APIParameters) async throws -> Response {
+        let page = try parameters.page()
+        let query = QuoteQuery(
+            speaker: parameters.string("speaker"),
+            about: parameters.string("about"),
+            since: try parameters.day("since"),
+            until: try parameters.day("until"),
+            // Every matching quote: statements are formed from all of them, then paged.
+            limit: Int(Int32.max),
+            offset: 0
+        )
+        let statements = QuotesCommand.statements(try await store.quotes(matching: query))
+        let items = try await QuotesCommand.items(page.slice(statements), in: store)
+        return try APIResponse.json(APIPage(items, page))
+    }
+
+    /// `GET /api/timeline`: merged events with their reports, as `storyline timeline --format json`, by their own
+    /// date.
+    func timeline(_ parameters: APIParameters) async throws -> Response {
+        let page = try parameters.page()
+        let from = try parameters.day("from")
+        let to = try parameters.day("to")
+        let filter = TimelineCommand.Filter(
+            entity: parameters.string("entity")?.lowercased(),
+            story: try parameters.int("story", in: 0...Int(Int32.max)).map { StoryID(rawValue: $0) },
+            from: from.map(\.dayNumber),
+            to: to.map(\.dayNumber),
+            type: try parameters.choice("type", EventType.self),
+            statements: try parameters.bool("statements") ?? false
+        )
+        let built = try await StoryBuilder.build(from: store, events: filter.query)
+        let selected = page.slice(TimelineCommand.select(built.events, filter: filter))
+        let events = try await StoryBuilder.withReports(selected, from: store)
+        return try APIResponse.json(APIPage(events.map(TimelineExport.Item.init), page))
+    }
+
+    /// `GET /api/stories`: stories with their articles, as `storyline stories --json`, most articles first.
+    func stories(_ parameters: APIParameters) async throws -> Response {
+        let page = try parameters.page()
+        let built = try await StoryBuilder.build(from: store, events: nil)
+        let items = StoriesCommand.items(built, summaries: try await StoriesCommand.summaries(store))
+        return try APIResponse.json(APIPage(page.slice(items), page))
+    }
+}
