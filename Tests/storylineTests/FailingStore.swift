@@ -10,6 +10,7 @@ struct FailingStore: ArticleStore {
         throw error
     }
     func articles(_ query: ArticleQuery) async throws -> [ArticleSummary] { throw error }
+    func search(_ query: SearchQuery) async throws -> [SearchHit] { throw error }
     func article(id: String) async throws -> StoredArticle? { throw error }
     func counts() async throws -> StoreCounts { throw error }
     func quotes(matching query: QuoteQuery) async throws -> [StoredQuote] { throw error }

@@ -202,6 +202,28 @@ struct ServerTests {
         }
     }
 
+    @Test func searchFindsAPhraseWithMarkedSnippets() async throws {
+        try await Self.withClient { client in
+            let page = try await Self.get(client, "/api/search?q=%22coalition%20of%20the%20willing%22")
+            let hits = try Self.items(page)
+            let days = hits.compactMap { $0["article"]?["published"]?.string?.prefix(10) }
+            #expect(Set(days) == ["2025-03-03", "2025-08-14"], "\(hits)")
+            for hit in hits {
+                let matched = (hit["snippet"]?.array ?? []).filter { $0["match"] == .bool(true) }
+                #expect(!matched.isEmpty, "\(hit)")
+            }
+            // One page after the other, disjoint.
+            let one = try Self.items(try await Self.get(client, "/api/search?q=trump&limit=2"))
+            let two = try Self.items(try await Self.get(client, "/api/search?q=trump&limit=2&offset=2"))
+            #expect(one.count == 2 && !two.isEmpty && one.allSatisfy { !two.contains($0) })
+            // No words, or no q at all: 400.
+            for uri in ["/api/search?q=%22%22", "/api/search"] {
+                let error = try await Self.get(client, uri, status: .badRequest)
+                #expect(error["error"]?["message"]?.string?.contains("q") == true, "\(uri)")
+            }
+        }
+    }
+
     @Test func theOpenAPIDocumentDescribesEveryRoute() async throws {
         try await Self.withClient { client in
             let response = try await client.execute(uri: "/openapi.json", method: .get)

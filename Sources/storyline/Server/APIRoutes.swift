@@ -18,6 +18,25 @@ struct APIRoutes: Sendable {
         router.get("/api/quotes") { request, _ in try await quotes(APIParameters(request)) }
         router.get("/api/timeline") { request, _ in try await timeline(APIParameters(request)) }
         router.get("/api/stories") { request, _ in try await stories(APIParameters(request)) }
+        router.get("/api/search") { request, _ in try await search(APIParameters(request)) }
+    }
+
+    /// `GET /api/search`: articles containing every word and phrase of `q`, best match first, with snippets, as
+    /// `storyline search --json`.
+    func search(_ parameters: APIParameters) async throws -> Response {
+        let page = try parameters.page()
+        guard let text = parameters.string("q") else { throw APIError.badRequest("the parameter q is required") }
+        let query = SearchQuery(
+            text,
+            since: try parameters.day("since"),
+            until: try parameters.day("until"),
+            limit: page.limit,
+            offset: page.offset
+        )
+        guard !query.terms.isEmpty else {
+            throw APIError.badRequest("q \(APIParameters.quoted(text)) has no word to search for")
+        }
+        return try APIResponse.json(APIPage(try await store.search(query), page))
     }
 
     /// `GET /api/articles`: summaries as `storyline articles --json`, newest first.

@@ -13,7 +13,7 @@ enum APIServer {
     /// The routes the API serves, as the OpenAPI document names them.
     static let paths = [
         "/api/articles", "/api/articles/{id}", "/api/entities", "/api/quotes", "/api/timeline", "/api/stories",
-        "/openapi.json",
+        "/api/search", "/openapi.json",
     ]
 
     /// The OpenAPI 3.1 document kept in the repository (`Sources/storyline/Resources/openapi.json`).
