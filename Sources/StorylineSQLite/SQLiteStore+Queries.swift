@@ -17,6 +17,15 @@ extension SQLiteStore {
             )
             arguments += [speaker, speaker]
         }
+        if let entityID = query.speakerEntityID {
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM entity_mention m
+                        WHERE m.article_id = q.article_id AND m.canonical = q.speaker_name AND m.entity_id = ?)
+                """
+            )
+            arguments += [entityID]
+        }
         if let about = StoreKeys.filterKey(query.about) {
             // The quote's text: its bytes of the body (substr counts bytes in a blob, from 1).
             conditions.append(

@@ -82,6 +82,10 @@ public protocol ArticleStore: Sendable {
     /// then articles (most first), then canonical name (by its UTF-8 bytes), then id.
     func resolvedEntities(matching query: EntityQuery) async throws -> [StoredEntity]
 
+    /// The profile of the resolved entity with this id (``EntityProfile``): its roles, mentions per day and at
+    /// most `coMentionLimit` co-mentioned entities; nil when no stored entity has this id.
+    func entityProfile(id: Int64, coMentionLimit: Int) async throws -> EntityProfile?
+
     /// Replaces the whole resolution in one transaction: every stored entity by `resolution.entities`, the
     /// entity ids of every mention (mentions of articles it does not list get none), every story, story
     /// assignment and merged event by `resolution.stories` (none when nil) and the snapshot.

@@ -21,14 +21,7 @@ extension InMemoryStore {
             }
         }
         // Articles in the order of the results: by date (undated last), then id; quotes in text order inside.
-        let articles = entries.sorted { a, b in
-            switch (a.sortKey, b.sortKey) {
-            case let (x?, y?) where x != y: return x < y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return Self.precedes(a.article.id, b.article.id)
-            }
-        }
+        let articles = entries.sorted(by: Self.inPublicationOrder)
         var toSkip = max(query.offset, 0)
         var results: [StoredQuote] = []
         for entry in articles {
@@ -37,6 +30,9 @@ extension InMemoryStore {
                 if let speaker,
                     !StoreKeys.matches(quote.speakerName, key: speaker), !StoreKeys.matches(quote.speaker, key: speaker)
                 {
+                    continue
+                }
+                if let entityID = query.speakerEntityID, !Self.speaker(of: quote, in: entry, is: entityID) {
                     continue
                 }
                 if let about {

@@ -48,14 +48,7 @@ extension InMemoryStore {
 
     public func articleIDsInPublicationOrder() async throws -> [String] {
         state.withLock { state in
-            state.entries.values.sorted { a, b in
-                switch (a.sortKey, b.sortKey) {
-                case let (x?, y?) where x != y: return x < y
-                case (_?, nil): return true
-                case (nil, _?): return false
-                default: return Self.precedes(a.article.id, b.article.id)
-                }
-            }.map(\.article.id)
+            state.entries.values.sorted(by: Self.inPublicationOrder).map(\.article.id)
         }
     }
 

@@ -9,6 +9,9 @@ public struct QuoteQuery: Sendable, Hashable {
     /// or the speaker as written (``StorylineCore/QuoteMention/speaker``), so "trump" finds the quotes of
     /// "Donald Trump" and "the Kremlin" those of "the Kremlin spokesman".
     public var speaker: String?
+    /// Only quotes whose speaker resolves to this entity (``StoredEntity/id``): the quote's resolved speaker name
+    /// is the in-document name of a mention of the entity in the same article.
+    public var speakerEntityID: Int64?
     /// Only quotes whose text (``StoredQuote/text``) contains this text.
     public var about: String?
     /// Only quotes from articles published on or after this day.
@@ -20,6 +23,7 @@ public struct QuoteQuery: Sendable, Hashable {
 
     public init(
         speaker: String? = nil,
+        speakerEntityID: Int64? = nil,
         about: String? = nil,
         since: PublicationDate? = nil,
         until: PublicationDate? = nil,
@@ -27,6 +31,7 @@ public struct QuoteQuery: Sendable, Hashable {
         offset: Int = 0
     ) {
         self.speaker = speaker
+        self.speakerEntityID = speakerEntityID
         self.about = about
         self.since = since
         self.until = until

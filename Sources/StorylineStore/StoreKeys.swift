@@ -7,7 +7,7 @@ package enum StoreKeys {
     package static let minimumPrefixLength = 4
 
     /// Multiplier that moves a day (`yyyymmdd`) above the time-of-day part of a ``sortKey(_:)``.
-    private static let dayScale: Int64 = 1_000_000
+    package static let dayScale: Int64 = 1_000_000
 
     /// An integer that orders dates exactly like `PublicationDate.<`: by the stated calendar fields, a field
     /// that is not stated sorting before any stated value (so `2025-02-27` sorts before `2025-02-27T00:00`).
@@ -93,13 +93,15 @@ package enum StoreKeys {
             }
         }
         for fact in annotations.roles {
-            for range in [fact.personRange, fact.roleRange] + (fact.affiliationRange.map { [$0] } ?? []) where outside(range) {
+            for range in [fact.personRange, fact.roleRange] + (fact.affiliationRange.map { [$0] } ?? [])
+            where outside(range) {
                 throw error("a role fact", range, fact.person + ", " + fact.role)
             }
         }
         for event in annotations.events {
             let arguments = event.actors + event.targets + (event.place.map { [$0] } ?? [])
-            let ranges = [event.trigger, event.sentence] + arguments.map(\.range) + (event.dateRange.map { [$0] } ?? [])
+            let ranges =
+                [event.trigger, event.sentence] + arguments.map(\.range) + (event.dateRange.map { [$0] } ?? [])
             for range in ranges where outside(range) {
                 throw error("an event", range, event.type.rawValue)
             }

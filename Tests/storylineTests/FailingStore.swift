@@ -19,6 +19,7 @@ struct FailingStore: ArticleStore {
     func entityResolverSnapshot() async throws -> Data? { throw error }
     func saveEntityResolverSnapshot(_ snapshot: Data) async throws { throw error }
     func resolvedEntities(matching query: EntityQuery) async throws -> [StoredEntity] { throw error }
+    func entityProfile(id: Int64, coMentionLimit: Int) async throws -> EntityProfile? { throw error }
     func replaceEntityResolution(_ resolution: EntityResolution) async throws { throw error }
     func storyArticles() async throws -> [ArticleStory] { throw error }
     func storedStories() async throws -> [StoredStory] { throw error }
