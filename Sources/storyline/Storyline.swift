@@ -15,7 +15,8 @@ struct Storyline: AsyncParsableCommand {
             """,
         subcommands: [
             DemoCommand.self, IngestCommand.self, ArticlesCommand.self, ShowCommand.self, QuotesCommand.self,
-            EntitiesCommand.self, TimelineCommand.self, EventsCommand.self, StoriesCommand.self, ExtractCommand.self,
+            EntitiesCommand.self, EntityCommand.self, TimelineCommand.self, EventsCommand.self, StoriesCommand.self,
+            ExtractCommand.self,
             ReextractCommand.self, NetworkCommand.self, SearchCommand.self, ServeCommand.self,
         ]
     )
