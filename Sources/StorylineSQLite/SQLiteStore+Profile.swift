@@ -65,8 +65,7 @@ extension SQLiteStore {
             sql: """
                 SELECT DISTINCT r.role, r.affiliation, a.id, a.published, a.published_key
                 FROM role_fact r JOIN article a ON a.id = r.article_id
-                WHERE EXISTS (SELECT 1 FROM entity_mention m
-                              WHERE m.article_id = r.article_id AND m.canonical = r.person AND m.entity_id = ?)
+                WHERE (r.article_id, r.person) IN (SELECT article_id, canonical FROM entity_mention WHERE entity_id = ?)
                 ORDER BY a.published_key IS NULL, a.published_key, a.id
                 """,
             arguments: [id]

@@ -18,11 +18,10 @@ extension SQLiteStore {
             arguments += [speaker, speaker]
         }
         if let entityID = query.speakerEntityID {
+            // A row-value IN: the entity's (article, name) pairs are listed once and each quote probes them. (A
+            // correlated EXISTS made SQLite scan every mention of the entity for every quote.)
             conditions.append(
-                """
-                EXISTS (SELECT 1 FROM entity_mention m
-                        WHERE m.article_id = q.article_id AND m.canonical = q.speaker_name AND m.entity_id = ?)
-                """
+                "(q.article_id, q.speaker_name) IN (SELECT article_id, canonical FROM entity_mention WHERE entity_id = ?)"
             )
             arguments += [entityID]
         }
