@@ -284,6 +284,30 @@ extension SQLiteStore {
                     """
             )
         }
+        migrator.registerMigration("v10-revision") { db in
+            // A counter of content changes (ArticleStore.revision()): readers that keep a view built from the
+            // store (the server's timeline) rebuild it when the number changed. Bumped by triggers on every
+            // table a reader's view is built from, so that no writer — this process or another — can forget it.
+            var sql = """
+                CREATE TABLE store_revision (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    revision INTEGER NOT NULL
+                ) STRICT;
+                INSERT INTO store_revision (id, revision) VALUES (1, 1);
+
+                """
+            for table in ["article", "article_source", "entity", "story", "article_story", "story_event"] {
+                for change in ["INSERT", "UPDATE", "DELETE"] {
+                    sql += """
+                        CREATE TRIGGER \(table)_revision_\(change.lowercased()) AFTER \(change) ON \(table) BEGIN
+                            UPDATE store_revision SET revision = revision + 1 WHERE id = 1;
+                        END;
+
+                        """
+                }
+            }
+            try db.execute(sql: sql)
+        }
         return migrator
     }
 

@@ -125,6 +125,14 @@ public final class SQLiteStore: ArticleStore {
         }
     }
 
+    public func revision() async throws -> Int64 {
+        try await perform("read the revision of") {
+            try await self.pool.read { db in
+                try Int64.fetchOne(db, sql: "SELECT revision FROM store_revision WHERE id = 1") ?? 0
+            }
+        }
+    }
+
     public func counts() async throws -> StoreCounts {
         try await perform("count articles in") {
             try await self.pool.read { db in

@@ -47,6 +47,11 @@ public protocol ArticleStore: Sendable {
     /// Throws ``StoreError/Code/ambiguousID`` when a prefix matches more than one article.
     func article(id: String) async throws -> StoredArticle?
 
+    /// A number that changes whenever stored content changes — articles, sources, annotations, entities,
+    /// stories or merged events — by any writer; equal numbers mean unchanged content. A reader that keeps a
+    /// view built from the store compares it to know when to rebuild.
+    func revision() async throws -> Int64
+
     /// How many articles and sources are stored.
     func counts() async throws -> StoreCounts
 

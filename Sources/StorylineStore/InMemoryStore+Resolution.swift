@@ -42,6 +42,7 @@ extension InMemoryStore {
             Self.clearStories(&next)
             if let stories = resolution.stories { try Self.apply(stories, to: &next) { _ in } }
             next.resolverSnapshot = resolution.snapshot
+            next.revision += 1
             stored = next
         }
     }

@@ -58,12 +58,18 @@ public final class InMemoryStore: ArticleStore, Sendable {
         var storyArticles: [String: ArticleStory] = [:]
         var stories: [Int: StoredStory] = [:]
         var storyEvents: [String: StoredStoryEvent] = [:]
+        /// Bumped by every change of content (``ArticleStore/revision()``).
+        var revision: Int64 = 1
     }
 
     let state = Mutex(State())
 
     /// An empty store.
     public init() {}
+
+    public func revision() async throws -> Int64 {
+        state.withLock { $0.revision }
+    }
 
     public func save(_ articles: [AnnotatedArticle], resolution: EntityResolution?) async throws -> [SaveOutcome] {
         // Checked outside the lock, like the persistent stores' encoding.
@@ -93,6 +99,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
                 if let stories = resolution.stories { try Self.apply(stories, to: &next, check: check) }
                 next.resolverSnapshot = resolution.snapshot
             }
+            next.revision += 1
             stored = next
             return outcomes
         }
@@ -112,6 +119,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
                     next.entries[hash]?.annotations = nil
                 }
             }
+            next.revision += 1
             stored = next
         }
     }
@@ -247,6 +255,7 @@ public final class InMemoryStore: ArticleStore, Sendable {
                 next.resolverSnapshot = nil
                 Self.clearStories(&next)
             }
+            next.revision += 1
             stored = next
         }
     }

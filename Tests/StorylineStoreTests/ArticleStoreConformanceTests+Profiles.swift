@@ -129,3 +129,44 @@ extension ArticleStoreConformanceTests {
         }
     }
 }
+
+/// The revision number, alike in every store: unchanged by reads, changed by every kind of write.
+extension ArticleStoreConformanceTests {
+    @Test("the revision changes with every write of content and never with a read", arguments: StoreKind.allCases)
+    func revisionFollowsWrites(kind: StoreKind) async throws {
+        let articles = Self.profileSamples()
+        try await kind.withStore { store async throws in
+            var seen: Set<Int64> = [try await store.revision()]
+            func expectNew(_ what: String) async throws {
+                let now = try await store.revision()
+                #expect(seen.insert(now).inserted, "the revision did not change after \(what)")
+            }
+
+            _ = try await store.save(
+                Array(articles.prefix(2)),
+                resolution: Self.resolve(Array(articles.prefix(2)), snapshot: "a")
+            )
+            try await expectNew("saving articles")
+            let before = try await store.revision()
+            _ = try await store.articles(ArticleQuery())
+            _ = try await store.quotes(matching: QuoteQuery())
+            _ = try await store.resolvedEntities(matching: EntityQuery())
+            _ = try await store.search(SearchQuery("ceasefire"))
+            #expect(try await store.revision() == before, "reads change nothing")
+
+            try await store.replaceEntityResolution(Self.resolve(Array(articles.prefix(2)), snapshot: "b"))
+            try await expectNew("replacing the resolution")
+            let first = articles[0]
+            try await store.replaceAnnotations(
+                [(id: first.article.id, annotations: first.annotations)],
+                extractorVersion: "v2"
+            )
+            try await expectNew("replacing annotations")
+            var copy = first.article
+            copy.url = "https://example.org/syndicated-copy"
+            copy.outlet = "Another outlet"
+            _ = try await store.save([AnnotatedArticle(article: copy, annotations: first.annotations)])
+            try await expectNew("adding a source")
+        }
+    }
+}

@@ -85,7 +85,7 @@ struct SQLiteMigrationTests {
     /// Every shipped migration, in order.
     static let allMigrations = [
         "v1", "v2-annotations", "v3-extractor-version", "v4-entities-quotes", "v5-resolved-entities",
-        "v6-role-facts", "v7-events", "v8-stories", "v9-search",
+        "v6-role-facts", "v7-events", "v8-stories", "v9-search", "v10-revision",
     ]
 
     /// Creates a database as Storyline left it before entities and quotes were stored — the migrations up to

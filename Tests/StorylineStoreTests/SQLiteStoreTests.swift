@@ -58,6 +58,21 @@ struct SQLiteStoreTests {
         }
     }
 
+    @Test("a write through one store changes the revision another store on the file reads")
+    func revisionAcrossConnections() async throws {
+        try await withTemporaryDirectory { directory in
+            let path = directory + "/storyline.db"
+            let reader = try SQLiteStore(path: path)
+            let writer = try SQLiteStore(path: path)
+            let before = try await reader.revision()
+            #expect(try await writer.save([Sample.article("Revision story.")]) == [.inserted])
+            let after = try await reader.revision()
+            #expect(after != before)
+            // Reopened: the number is kept in the file.
+            #expect(try await SQLiteStore(path: path).revision() == after)
+        }
+    }
+
     @Test("a directory that does not exist cannot be opened, and the message names the path")
     func missingDirectory() async throws {
         try await withTemporaryDirectory { directory in

@@ -13,6 +13,7 @@ struct FailingStore: ArticleStore {
     func search(_ query: SearchQuery) async throws -> [SearchHit] { throw error }
     func article(id: String) async throws -> StoredArticle? { throw error }
     func counts() async throws -> StoreCounts { throw error }
+    func revision() async throws -> Int64 { throw error }
     func quotes(matching query: QuoteQuery) async throws -> [StoredQuote] { throw error }
     func entities(matching query: EntityQuery) async throws -> [EntitySummary] { throw error }
     func storedContentHashes(among hashes: [String]) async throws -> Set<String> { throw error }
