@@ -110,22 +110,30 @@ struct TimelineCommand: AsyncParsableCommand {
 
     /// The events `filter` keeps, by their own date (undated last), then by first report.
     static func select(_ events: [StoryBuilder.Event], filter: Filter) -> [StoryBuilder.Event] {
-        events.filter { event in
-            let merged = event.merged
-            if let type = filter.type, merged.type != type { return false }
-            if filter.type == nil, !filter.statements, merged.type == .statement { return false }
-            if let story = filter.story, !event.stories.contains(story) { return false }
-            if let entity = filter.entity {
-                let names = merged.actors + merged.targets
-                if !names.contains(where: { $0.lowercased().contains(entity) }) { return false }
-            }
-            if filter.from != nil || filter.to != nil {
-                guard let span = EventDate.days(event.date) else { return false }
-                if let from = filter.from, span.upperBound < from { return false }
-                if let to = filter.to, span.lowerBound > to { return false }
-            }
-            return true
-        }.sorted { a, b in
+        inTimelineOrder(events.filter { keeps($0, filter: filter) })
+    }
+
+    /// Whether `filter` keeps `event`.
+    static func keeps(_ event: StoryBuilder.Event, filter: Filter) -> Bool {
+        let merged = event.merged
+        if let type = filter.type, merged.type != type { return false }
+        if filter.type == nil, !filter.statements, merged.type == .statement { return false }
+        if let story = filter.story, !event.stories.contains(story) { return false }
+        if let entity = filter.entity {
+            let names = merged.actors + merged.targets
+            if !names.contains(where: { $0.lowercased().contains(entity) }) { return false }
+        }
+        if filter.from != nil || filter.to != nil {
+            guard let span = EventDate.days(event.date) else { return false }
+            if let from = filter.from, span.upperBound < from { return false }
+            if let to = filter.to, span.lowerBound > to { return false }
+        }
+        return true
+    }
+
+    /// `events` in timeline order: by their own date (undated last), then by first report.
+    static func inTimelineOrder(_ events: [StoryBuilder.Event]) -> [StoryBuilder.Event] {
+        events.sorted { a, b in
             let x = EventDate.days(a.date)?.lowerBound ?? Int.max
             let y = EventDate.days(b.date)?.lowerBound ?? Int.max
             if x != y { return x < y }
