@@ -20,6 +20,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // Shared vocabulary: values only, no dependencies.
@@ -82,9 +83,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ],
-            // The OpenAPI document `storyline serve` serves at /openapi.json.
-            resources: [.copy("Resources/openapi.json")]
+            // The OpenAPI document `storyline serve` serves at /openapi.json; the web pages' templates and
+            // static files (Resources/web/templates, Resources/web/static).
+            resources: [.copy("Resources/openapi.json"), .copy("Resources/web")]
         ),
 
         // What the benchmarks share: memory and CPU-time readings, a parallel pass over in-memory items.
@@ -140,7 +143,9 @@ let package = Package(
             dependencies: [
                 "StorylineCore", "StorylineStore", "StorylineSQLite", "storyline",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // Input files the tests ingest through the CLI by their path in the repository.
+            exclude: ["Fixtures"]
         ),
     ]
 )

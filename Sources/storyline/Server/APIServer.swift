@@ -33,6 +33,7 @@ enum APIServer {
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: RequestBodyLimitMiddleware())
         APIRoutes(store: store).register(on: router)
+        try WebRoutes(store: store).register(on: router)
         router.get("/openapi.json") { _, _ in APIResponse.data(document) }
         return router
     }

@@ -6,13 +6,16 @@ import Logging
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve the stored story as a JSON API (OpenAPI document at /openapi.json).",
+        abstract: "Serve the stored story as web pages and a JSON API (OpenAPI document at /openapi.json).",
         discussion: """
             Serves the existing database over HTTP, reading only: GET /api/articles, /api/articles/{id}, \
             /api/entities, /api/quotes, /api/timeline and /api/stories answer JSON with the shapes of the \
             matching commands' JSON output; every list is paged with limit (default 50, at most 500) and offset \
-            and answers {"items": […], "limit": …, "offset": …}. /openapi.json describes every route. Stop it \
-            with Ctrl-C.
+            and answers {"items": […], "limit": …, "offset": …}. /openapi.json describes every route. The same \
+            data as web pages for a browser: /timeline (story, entity, from, to), /quotes (speaker, about, since, \
+            until), /entities (name, type), /articles (since, until, outlet), /articles/{id} (the text with its \
+            names, quotes and dates marked) and /search?q=…; / leads to the timeline; lists take page=K, 50 a \
+            page. Stop it with Ctrl-C.
             """
     )
 
@@ -45,7 +48,8 @@ struct ServeCommand: AsyncParsableCommand {
                 let port = channel.localAddress?.port ?? 0
                 let shown = host.contains(":") ? "[\(host)]" : host
                 Terminal.out(
-                    "Serving \(db.path) at http://\(shown):\(port)/ (API: /api/…, /openapi.json); Ctrl-C stops"
+                    "Serving \(db.path) at http://\(shown):\(port)/ (pages: /timeline…; API: /api/…, /openapi.json); "
+                        + "Ctrl-C stops"
                 )
             },
             logger: Logger(label: "storyline.serve")
