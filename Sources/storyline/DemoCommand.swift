@@ -7,13 +7,33 @@ import StorylineStore
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Ingest the bundled example corpus (Examples/corpus) into SQLite and show what was found."
+        abstract:
+            "Ingest the bundled example corpus (Examples/corpus) into SQLite, show what was found, then serve it.",
+        discussion: """
+            Reads the example corpus into the database (re-running changes nothing), prints a summary of the \
+            articles, people, quotes and timeline found, then serves the story over HTTP as `storyline serve` \
+            does and prints its URL (http://127.0.0.1:8080/ by default) until Ctrl-C. --no-serve stops after \
+            the summary.
+            """
     )
 
     @OptionGroup var store: StoreOptions
 
     @Option(help: ArgumentHelp("The example corpus to read.", valueName: "DIR"))
     var examples: String?
+
+    @Option(help: ArgumentHelp("The address to serve on.", valueName: "HOST"))
+    var host = "127.0.0.1"
+
+    @Option(help: ArgumentHelp("The port to serve on (0: any free port).", valueName: "PORT"))
+    var port = 8080
+
+    @Flag(help: "Only print the summary; do not serve the story.")
+    var noServe = false
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
+    }
 
     func run() async throws {
         guard let directory = examples ?? Self.locateExamples() else {
@@ -79,6 +99,12 @@ struct DemoCommand: AsyncParsableCommand {
                 + "stories` the stories; `storyline articles --json` lists the articles as JSON."
         )
         if !summary.errors.isEmpty { throw ExitCode(1) }
+        guard !noServe else { return }
+        Terminal.out("")
+        try await ServeCommand.serve(store: db, host: host, port: port) { url in
+            "Serving the example story at \(url) — JSON API at \(url)api/articles, routes in \(url)openapi.json; "
+                + "Ctrl-C stops"
+        }
     }
 
     /// `Examples/corpus` in the working directory, else beside the package this binary was built from (not

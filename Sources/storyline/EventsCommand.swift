@@ -1,7 +1,6 @@
 import ArgumentParser
 import StorylineCore
 import StorylineStore
-import StorylineText
 
 /// `storyline events`
 struct EventsCommand: AsyncParsableCommand {
@@ -64,54 +63,14 @@ struct EventsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try store.openExisting()
-        let wanted = type.flatMap { EventType(rawValue: $0.uppercased()) }
-        let needle = entity?.lowercased()
-        var items: [Item] = []
+        let filter = Filter(
+            article: article,
+            type: type.flatMap { EventType(rawValue: $0.uppercased()) },
+            entity: entity?.lowercased()
+        )
+        let items: [Item]
         do {
-            let names = try await StoryBuilder.resolvedNames(db)
-            let ids: [String]
-            if let article {
-                ids = [article]
-            } else {
-                ids = try await db.articleIDsInPublicationOrder()
-            }
-            try await StoryBuilder.readStoredArticles(db, ids: ids) { stored in
-                let text = stored.article.text
-                var offsets: ScalarOffsets?
-                for event in stored.annotations?.events ?? [] {
-                    if let wanted, event.type != wanted { continue }
-                    func name(_ argument: EventArgument) -> String { names[argument.name] ?? argument.name }
-                    let actors = event.actors.map(name)
-                    let targets = event.targets.map(name)
-                    if let needle, !(actors + targets).contains(where: { $0.lowercased().contains(needle) }) {
-                        continue
-                    }
-                    if offsets == nil { offsets = ScalarOffsets(text) }
-                    let scalars = offsets!
-                    items.append(
-                        Item(
-                            articleID: stored.article.id,
-                            outlet: stored.article.outlet,
-                            published: stored.article.published?.iso8601,
-                            type: event.type.rawValue,
-                            mode: event.mode,
-                            modality: event.modality.rawValue,
-                            date: event.date,
-                            actors: actors,
-                            targets: targets,
-                            place: event.place.map(name),
-                            trigger: event.trigger.text(in: text),
-                            triggerStart: scalars.scalarOffset(ofByte: event.trigger.start),
-                            triggerEnd: scalars.scalarOffset(ofByte: event.trigger.end),
-                            sentence: event.sentence.text(in: text),
-                            sentenceStart: scalars.scalarOffset(ofByte: event.sentence.start),
-                            sentenceEnd: scalars.scalarOffset(ofByte: event.sentence.end)
-                        )
-                    )
-                    if items.count >= max(limit, 0) { return false }
-                }
-                return true
-            }
+            items = try await Self.reports(in: db, filter: filter, limit: max(limit, 0))
         } catch let error as StoreError {
             Terminal.error(error.description)
             throw ExitCode(1)

@@ -141,30 +141,40 @@ struct IngestRunner {
 
     /// Ingests one input already in memory (standard input).
     func run(bytes: [UInt8], report: @escaping (Event) -> Void) async throws -> Summary {
+        try await run(reader.read(bytes, path: nil), bytes: bytes.count, report: report).summary
+    }
+
+    /// Ingests what reading one input in memory gave (standard input, or the body of `POST /api/articles`): its
+    /// failed records are reported, its articles annotated on `jobs` cores and saved in batches with their
+    /// resolution, as for files. `outcomes` has one element per article of `result`, in its order.
+    func run(_ result: ReadResult, bytes: Int, report: @escaping (Event) -> Void) async throws
+        -> (summary: Summary, outcomes: [SaveOutcome])
+    {
         var summary = Summary()
         let start = Date()
-        report(.started(files: 1, bytes: bytes.count))
-        let result = reader.read(bytes, path: nil)
+        report(.started(files: 1, bytes: bytes))
         summary.files = 1
-        summary.bytes = bytes.count
+        summary.bytes = bytes
         summary.articlesRead = result.articles.count
         if !result.errors.isEmpty && result.articles.isEmpty { summary.failedFiles = 1 }
         for error in result.errors {
             summary.errors.append(Self.line(error))
             report(.failed(error))
         }
+        var outcomes: [SaveOutcome] = []
+        outcomes.reserveCapacity(result.articles.count)
         var resolution = try await startResolution(&summary)
         var pending = await annotate(result.articles)
         while !pending.isEmpty {
             var batch = Array(pending.prefix(batchSize))
             pending.removeFirst(batch.count)
-            try await save(&batch, resolution: &resolution, into: &summary)
+            outcomes += try await save(&batch, resolution: &resolution, into: &summary)
         }
         try await resolution.finish()
         summary.entities = resolution.resolver.count
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
-        return summary
+        return (summary, outcomes)
     }
 
     /// Annotates the articles of one input on `jobs` cores, keeping their order. (Inputs read from files are
@@ -196,13 +206,15 @@ struct IngestRunner {
         return runner
     }
 
-    /// Saves the pending articles, with the cross-document resolution of the new ones, in one transaction.
+    /// Saves the pending articles, with the cross-document resolution of the new ones, in one transaction, and
+    /// returns the outcome of each.
+    @discardableResult
     private func save(
         _ pending: inout [AnnotatedArticle],
         resolution: inout EntityResolutionRunner,
         into summary: inout Summary
-    ) async throws {
-        guard !pending.isEmpty else { return }
+    ) async throws -> [SaveOutcome] {
+        guard !pending.isEmpty else { return [] }
         let outcomes = try await resolution.save(pending)
         for outcome in outcomes {
             switch outcome {
@@ -212,6 +224,7 @@ struct IngestRunner {
             }
         }
         pending.removeAll(keepingCapacity: true)
+        return outcomes
     }
 
     static func line(_ error: IngestError) -> ErrorLine {

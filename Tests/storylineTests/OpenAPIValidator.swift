@@ -121,9 +121,10 @@ struct OpenAPIValidator {
         return schema
     }
 
-    /// Validates `body`, the response to `GET path` with `status`; the problems found (empty when valid).
-    func validate(body: Data, path: String, status: Int) throws -> [String] {
-        validate(try JSONValue.parse(body), against: try responseSchema(path: path, status: status))
+    /// Validates `body`, the response to `GET path` (or `method`) with `status`; the problems found (empty when
+    /// valid).
+    func validate(body: Data, path: String, status: Int, method: String = "get") throws -> [String] {
+        validate(try JSONValue.parse(body), against: try responseSchema(path: path, status: status, method: method))
     }
 
     /// The problems of `value` against `schema`, each with a JSON path to where it is ("$.items[0].id").

@@ -114,7 +114,7 @@ struct ServerTests {
             #expect(Array(all.prefix(4)) == a + b)
 
             // Every list pages the same way.
-            for route in ["/api/entities", "/api/quotes", "/api/timeline", "/api/stories"] {
+            for route in ["/api/entities", "/api/quotes", "/api/timeline", "/api/events", "/api/stories"] {
                 let one = try Self.items(try await Self.get(client, "\(route)?limit=2"))
                 let two = try Self.items(try await Self.get(client, "\(route)?limit=2&offset=2"))
                 #expect(!one.isEmpty, "\(route)")
@@ -190,6 +190,42 @@ struct ServerTests {
         }
     }
 
+    @Test func eventReportsAreFiltered() async throws {
+        try await Self.withClient { client in
+            let all = try Self.items(try await Self.get(client, "/api/events?limit=500"))
+            #expect(all.count > 10)
+            let days = all.compactMap { $0["published"]?.string?.prefix(10) }
+            #expect(days == days.sorted(), "publication order")
+
+            let consult = try Self.items(try await Self.get(client, "/api/events?type=consult&limit=500"))
+            #expect(!consult.isEmpty && consult.count < all.count)
+            #expect(consult.allSatisfy { $0["type"]?.string == "CONSULT" })
+
+            let putin = try Self.items(try await Self.get(client, "/api/events?entity=PUTIN&limit=500"))
+            #expect(!putin.isEmpty && putin.count < all.count)
+            for report in putin {
+                let names = ((report["actors"]?.array ?? []) + (report["targets"]?.array ?? [])).compactMap(\.string)
+                #expect(names.contains { $0.lowercased().contains("putin") }, "\(report)")
+            }
+
+            // One article's reports, by a prefix of its id; an unknown article has none.
+            let id = try #require(all.last?["articleID"]?.string)
+            let one = try Self.items(try await Self.get(client, "/api/events?article=\(id.prefix(8))&limit=500"))
+            #expect(!one.isEmpty && one.allSatisfy { $0["articleID"]?.string == id })
+            #expect(one.count == all.filter { $0["articleID"]?.string == id }.count)
+            #expect(try Self.items(try await Self.get(client, "/api/events?article=ffffffffffffffff")).isEmpty)
+
+            // By the event's own date: the Alaska summit of 15 August 2025.
+            let august = try Self.items(try await Self.get(client, "/api/events?from=2025-08-15&to=2025-08-15"))
+            #expect(!august.isEmpty && august.count < all.count)
+            #expect(august.allSatisfy { $0["date"]?.string?.hasPrefix("2025-08") == true }, "\(august)")
+            let combined = try Self.items(
+                try await Self.get(client, "/api/events?from=2025-08-15&to=2025-08-15&entity=putin&type=CONSULT")
+            )
+            #expect(!combined.isEmpty && combined.count <= august.count)
+        }
+    }
+
     @Test func storiesHoldEveryArticle() async throws {
         try await Self.withClient { client in
             let stories = try Self.items(try await Self.get(client, "/api/stories"))
@@ -246,7 +282,9 @@ struct ServerTests {
                 ("/api/articles?since=2025-13-01", "since"), ("/api/quotes?until=yesterday", "until"),
                 ("/api/timeline?type=MEETING", "type"), ("/api/entities?type=PLANET", "type"),
                 ("/api/timeline?statements=maybe", "statements"), ("/api/timeline?story=x", "story"),
-                ("/api/timeline?from=2025-02-27T10:00", "from"),
+                ("/api/timeline?from=2025-02-27T10:00", "from"), ("/api/events?type=MEETING", "type"),
+                ("/api/events?from=2025-02-30", "from"), ("/api/events?to=soon", "to"),
+                ("/api/events?limit=9999", "limit"),
             ]
             for (uri, parameter) in cases {
                 let error = try await Self.get(client, uri, status: .badRequest)
@@ -278,9 +316,63 @@ struct ServerTests {
         }
     }
 
+    /// Issue 7: no response shows a path on the server — not the ingested folder, not the database's, not the
+    /// repository's — and no string in it starts with `/`; an article's sources name their input by its file name.
+    @Test func noResponseContainsAServerPath() async throws {
+        try await Self.withClient { client in
+            let list = try Self.items(try await Self.get(client, "/api/articles"))
+            var uris = [
+                "/api/articles", "/api/entities?limit=500", "/api/quotes?limit=500", "/api/timeline?limit=500",
+                "/api/timeline?statements=true&limit=500", "/api/events?limit=500", "/api/stories?limit=500",
+                "/api/search?q=trump&limit=500", "/api/articles/ffffffffffffffff", "/api/nothing",
+                "/api/articles?limit=x",
+            ]
+            uris += list.compactMap { $0["id"]?.string }.map { "/api/articles/\($0)" }
+            let forbidden = [
+                CLI.repositoryRoot.path, Self.folder.path, FileManager.default.temporaryDirectory.path,
+                "Examples/corpus", NSHomeDirectory(),
+            ].filter { $0.count > 1 }
+            var fileNames: Set<String> = []
+            for uri in uris {
+                let status: HTTPResponse.Status =
+                    uri.hasSuffix("ffff") || uri == "/api/nothing" ? .notFound : uri.hasSuffix("=x") ? .badRequest : .ok
+                let json = try await Self.get(client, uri, status: status)
+                for text in Self.strings(in: json) {
+                    #expect(!text.hasPrefix("/"), "\(uri): \(text)")
+                    for path in forbidden { #expect(!text.contains(path), "\(uri): \(text)") }
+                }
+                for source in json["sources"]?.array ?? [] {
+                    if let path = source["origin"]?["path"]?.string { fileNames.insert(path) }
+                    // A source without a URL is keyed by its format and input: the file's name.
+                    let key = source["key"]?.string ?? ""
+                    #expect(!key.hasPrefix("text:") || !key.dropFirst(5).contains("/"), "\(source)")
+                }
+            }
+            let corpus = CLI.repositoryRoot.appendingPathComponent("Examples/corpus").path
+            let files = try FileManager.default.contentsOfDirectory(atPath: corpus).filter { $0.hasSuffix(".txt") }
+            #expect(fileNames == Set(files), "each article's source names its file")
+            let quotes = try Self.items(try await Self.get(client, "/api/quotes?limit=1"))
+            let input = quotes.first?["reports"]?.array?.first?["sources"]?.array?.first?["input"]?.string
+            #expect(input.map { files.contains($0) } == true, "\(String(describing: input))")
+        }
+    }
+
+    /// Every string in `json`, object keys left out.
+    static func strings(in json: JSONValue) -> [String] {
+        switch json {
+        case .string(let text): [text]
+        case .array(let items): items.flatMap(strings(in:))
+        case .object(let members): members.values.flatMap(strings(in:))
+        default: []
+        }
+    }
+
     @Test func aStoreFailureIs500WithoutDetails() async throws {
         try await Self.withClient(store: FailingStore()) { client in
-            for uri in ["/api/articles", "/api/articles/abcd1234", "/api/quotes", "/api/timeline", "/api/stories"] {
+            for uri in [
+                "/api/articles", "/api/articles/abcd1234", "/api/quotes", "/api/timeline", "/api/stories",
+                "/api/events", "/api/events?article=abcd",
+            ] {
                 let error = try await Self.get(client, uri, status: .internalServerError)
                 let message = error["error"]?["message"]?.string ?? ""
                 #expect(!message.contains("/secret") && !message.contains("disk"), "\(message)")

@@ -19,6 +19,7 @@ struct APIRoutes: Sendable {
         router.get("/api/timeline") { request, _ in try await timeline(APIParameters(request)) }
         router.get("/api/stories") { request, _ in try await stories(APIParameters(request)) }
         router.get("/api/search") { request, _ in try await search(APIParameters(request)) }
+        router.get("/api/events") { request, _ in try await events(APIParameters(request)) }
     }
 
     /// `GET /api/search`: articles containing every word and phrase of `q`, best match first, with snippets, as
@@ -53,7 +54,7 @@ struct APIRoutes: Sendable {
     }
 
     /// `GET /api/articles/{id}`: one article with its annotations, as `storyline show ID --json`; the id may be a
-    /// unique prefix of at least 4 characters.
+    /// unique prefix of at least 4 characters. Its sources name their input file, not its path (``APIRedaction``).
     func article(_ id: String) async throws -> Response {
         let found: StoredArticle?
         do {
@@ -64,7 +65,7 @@ struct APIRoutes: Sendable {
         guard let found else {
             throw APIError.notFound("no article with id \(APIParameters.quoted(id))")
         }
-        return try APIResponse.json(ShowJSON(found))
+        return try APIResponse.json(ShowJSON(APIRedaction.stored(found)))
     }
 
     /// `GET /api/entities`: entities resolved across articles, as `storyline entities --json`, most mentioned first.
@@ -93,7 +94,7 @@ struct APIRoutes: Sendable {
             limit: Int(Int32.max),
             offset: 0
         )
-        let statements = QuotesCommand.statements(try await store.quotes(matching: query))
+        let statements = QuotesCommand.statements(try await store.quotes(matching: query).map(APIRedaction.quote))
         let items = try await QuotesCommand.items(page.slice(statements), in: store)
         return try APIResponse.json(APIPage(items, page))
     }
