@@ -53,19 +53,20 @@ struct EntityProfileJSON: Encodable {
     /// The latest statements whose speaker resolves to the entity, latest first.
     var quotes: [QuotesCommand.StatementItem]
 
-    /// The profile of entity `id` with at most `coMentions` co-mentioned entities and `quotes` statements; nil
-    /// when no entity has this id.
+    /// The profile of entity `id` with at most `coMentions` co-mentioned entities and `quotes` statements, each
+    /// quote as `redact` shows it; nil when no entity has this id.
     static func load(
         id: Int64,
         coMentions: Int,
         quotes: Int,
-        from store: any ArticleStore
+        from store: any ArticleStore,
+        redact: (StoredQuote) -> StoredQuote = { $0 }
     ) async throws -> EntityProfileJSON? {
         guard let profile = try await store.entityProfile(id: id, coMentionLimit: coMentions) else { return nil }
         var statements: [QuotesCommand.StatementItem] = []
         if quotes > 0 {
             let said = try await store.quotes(matching: QuoteQuery(speakerEntityID: id, limit: Int(Int32.max)))
-            let grouped = QuotesCommand.statements(said)
+            let grouped = QuotesCommand.statements(said.map(redact))
             statements = try await QuotesCommand.items(Array(grouped.suffix(quotes).reversed()), in: store)
         }
         return EntityProfileJSON(

@@ -154,6 +154,36 @@ struct ServerTests {
         }
     }
 
+    @Test func anEntityProfileAgreesWithTheLists() async throws {
+        try await Self.withClient { client in
+            let people = try Self.items(try await Self.get(client, "/api/entities?type=person&limit=1"))
+            let top = try #require(people.first)
+            let id = try #require(top["id"]?.int)
+            let profile = try await Self.get(client, "/api/entities/\(id)?coMentions=3&quotes=2")
+            #expect(profile["entity"]?["name"]?.string == top["name"]?.string)
+            let days = try #require(profile["mentionsByDay"]?.array)
+            let counted = days.compactMap { $0["mentions"]?.int }.reduce(0, +) + (profile["undatedMentions"]?.int ?? -1)
+            #expect(counted == top["mentions"]?.int, "every mention is on a day or undated")
+            #expect((profile["coMentioned"]?.array?.count ?? 99) <= 3)
+            let quotes = try #require(profile["quotes"]?.array)
+            #expect(quotes.count <= 2)
+            // Its statements are the quote book's statements by the same speaker.
+            let name = try #require(top["name"]?.string)
+            let book = try Self.items(
+                try await Self.get(
+                    client,
+                    "/api/quotes?limit=500&speaker=\(name.replacingOccurrences(of: " ", with: "%20"))"
+                )
+            )
+            let texts = Set(book.compactMap { $0["text"]?.string })
+            for statement in quotes { #expect(texts.contains(statement["text"]?.string ?? ""), "\(statement)") }
+
+            try await Self.get(client, "/api/entities/999999", status: .notFound)
+            try await Self.get(client, "/api/entities/abc", status: .notFound)
+            try await Self.get(client, "/api/entities/\(id)?quotes=1000", status: .badRequest)
+        }
+    }
+
     @Test func quotesOfStarmerAreOnlyStarmers() async throws {
         try await Self.withClient { client in
             let statements = try Self.items(try await Self.get(client, "/api/quotes?speaker=Starmer&limit=500"))

@@ -8,6 +8,13 @@ import StorylineStore
 /// the other. `/openapi.json` describes them all.
 struct APIRoutes: Sendable {
     let store: any ArticleStore
+    /// The stories and merged events, built once per store revision (shared with the pages).
+    let stories: StoryCache
+
+    init(store: any ArticleStore, stories: StoryCache? = nil) {
+        self.store = store
+        self.stories = stories ?? StoryCache(store: store)
+    }
 
     func register(on router: Router<APIServer.Context>) {
         router.get("/api/articles") { request, _ in try await articles(APIParameters(request)) }
@@ -15,6 +22,9 @@ struct APIRoutes: Sendable {
             try await article(context.parameters.get("id") ?? "")
         }
         router.get("/api/entities") { request, _ in try await entities(APIParameters(request)) }
+        router.get("/api/entities/{id}") { request, context in
+            try await entity(context.parameters.get("id") ?? "", APIParameters(request))
+        }
         router.get("/api/quotes") { request, _ in try await quotes(APIParameters(request)) }
         router.get("/api/timeline") { request, _ in try await timeline(APIParameters(request)) }
         router.get("/api/stories") { request, _ in try await stories(APIParameters(request)) }
@@ -81,6 +91,23 @@ struct APIRoutes: Sendable {
         return try APIResponse.json(APIPage(rows.map(EntitiesCommand.Item.init), page))
     }
 
+    /// `GET /api/entities/{id}`: one entity's profile as `storyline entity ID --json`, with at most `coMentions`
+    /// (default 20) co-mentioned entities and `quotes` (default 10) of its latest statements.
+    func entity(_ idText: String, _ parameters: APIParameters) async throws -> Response {
+        guard let id = Int64(idText), id > 0 else {
+            throw APIError.notFound("no entity with id \(APIParameters.quoted(idText))")
+        }
+        let profile = try await EntityProfileJSON.load(
+            id: id,
+            coMentions: try parameters.int("coMentions", in: 0...100) ?? 20,
+            quotes: try parameters.int("quotes", in: 0...100) ?? 10,
+            from: store,
+            redact: APIRedaction.quote
+        )
+        guard let profile else { throw APIError.notFound("no entity with id \(id)") }
+        return try APIResponse.json(profile)
+    }
+
     /// `GET /api/quotes`: statements as `storyline quotes --json`, earliest first report first; the page counts
     /// statements.
     func quotes(_ parameters: APIParameters) async throws -> Response {
@@ -113,8 +140,7 @@ struct APIRoutes: Sendable {
             type: try parameters.choice("type", EventType.self),
             statements: try parameters.bool("statements") ?? false
         )
-        let built = try await StoryBuilder.build(from: store, events: filter.query)
-        let selected = page.slice(TimelineCommand.select(built.events, filter: filter))
+        let selected = try await stories.current().events(filter, limit: page.limit, offset: page.offset)
         let events = try await StoryBuilder.withReports(selected, from: store)
         return try APIResponse.json(APIPage(events.map(TimelineExport.Item.init), page))
     }
@@ -122,7 +148,7 @@ struct APIRoutes: Sendable {
     /// `GET /api/stories`: stories with their articles, as `storyline stories --json`, most articles first.
     func stories(_ parameters: APIParameters) async throws -> Response {
         let page = try parameters.page()
-        let built = try await StoryBuilder.build(from: store, events: nil)
+        let built = try await stories.current().builder
         let items = StoriesCommand.items(built, summaries: try await StoriesCommand.summaries(store))
         return try APIResponse.json(APIPage(page.slice(items), page))
     }

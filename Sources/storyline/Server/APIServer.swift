@@ -13,7 +13,8 @@ enum APIServer {
 
     /// The routes the API serves, as the OpenAPI document names them.
     static let paths = [
-        "/api/articles", "/api/articles/{id}", "/api/entities", "/api/quotes", "/api/timeline", "/api/stories",
+        "/api/articles", "/api/articles/{id}", "/api/entities", "/api/entities/{id}", "/api/quotes", "/api/timeline",
+        "/api/stories",
         "/api/search", "/api/events", "/openapi.json",
     ]
 
@@ -33,8 +34,9 @@ enum APIServer {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: RequestBodyLimitMiddleware(exempt: [(.post, "/api/articles")]))
-        APIRoutes(store: store).register(on: router)
-        APIRoutes(store: store).registerIngest(on: router, settings: ingest)
+        let api = APIRoutes(store: store)
+        api.register(on: router)
+        api.registerIngest(on: router, settings: ingest)
         try WebRoutes(store: store).register(on: router)
         router.get("/openapi.json") { _, _ in APIResponse.data(document) }
         return router
