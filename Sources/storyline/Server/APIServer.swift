@@ -34,10 +34,11 @@ enum APIServer {
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: RequestBodyLimitMiddleware(exempt: [(.post, "/api/articles")]))
-        let api = APIRoutes(store: store)
+        let stories = StoryCache(store: store)
+        let api = APIRoutes(store: store, stories: stories)
         api.register(on: router)
         api.registerIngest(on: router, settings: ingest)
-        try WebRoutes(store: store).register(on: router)
+        try WebRoutes(store: store, stories: stories).register(on: router)
         router.get("/openapi.json") { _, _ in APIResponse.data(document) }
         return router
     }

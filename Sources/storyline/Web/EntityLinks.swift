@@ -45,30 +45,24 @@ struct EntityLinks: Sendable {
     /// The entity page of `id`.
     static func href(_ id: Int64) -> String { "/entities/\(id)" }
 
-    /// The links of `store`, read once and kept while the store's article count stays the same, for at most
-    /// ``Cache/lifetime`` seconds: every page that names entities needs them, and reading every resolved entity
-    /// per request would cost more than the page itself.
+    /// The links of `store`, read once per store revision (``StorylineStore/ArticleStore/revision()``): every
+    /// page that names entities needs them, and reading every resolved entity per request would cost more than
+    /// the page itself.
     final class Cache: Sendable {
-        static let lifetime: TimeInterval = 30
-
         private struct Entry {
             var links: EntityLinks
-            var articles: Int
-            var read: Date
+            var revision: Int64
         }
 
         private let entry = Mutex<Entry?>(nil)
 
         func links(_ store: any ArticleStore) async throws -> EntityLinks {
-            let articles = try await store.counts().articles
-            let now = Date()
-            if let cached = entry.withLock({ $0 }), cached.articles == articles,
-                now.timeIntervalSince(cached.read) < Self.lifetime
-            {
-                return cached.links
-            }
+            let revision = try await store.revision()
+            if let cached = entry.withLock({ $0 }), cached.revision == revision { return cached.links }
             let links = EntityLinks(try await StoryBuilder.resolvedEntities(store))
-            entry.withLock { $0 = Entry(links: links, articles: articles, read: now) }
+            entry.withLock { current in
+                if (current?.revision ?? Int64.min) < revision { current = Entry(links: links, revision: revision) }
+            }
             return links
         }
     }

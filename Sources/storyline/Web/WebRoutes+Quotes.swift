@@ -58,6 +58,35 @@ extension WebRoutes {
         )
         let all = QuotesCommand.statements(try await store.quotes(matching: query))
         let (page, hasNext) = Self.slice(all, page: number)
+        let statements = try await statementViews(page)
+        let filtered = speaker != nil || about != nil || since != nil || until != nil
+        let content = QuotesContent(
+            filters: .init(
+                speaker: speaker ?? "",
+                about: about ?? "",
+                since: since?.iso8601 ?? "",
+                until: until?.iso8601 ?? ""
+            ),
+            summary: Self.count(all.count, "statement") + ".",
+            noStatements: statements.isEmpty,
+            emptyMessage: filtered || number > 1 ? "No statements match these filters." : "No quotes are stored yet.",
+            statements: statements,
+            pager: Pager(
+                number: number,
+                hasNext: hasNext,
+                path: "/quotes",
+                parameters: [
+                    ("speaker", speaker), ("about", about), ("since", since?.iso8601), ("until", until?.iso8601),
+                ]
+            )
+        )
+        return try render("quotes", title: "Quote book", nav: .init(quotes: true), content)
+    }
+
+    /// The statements of a page as the quote book and the entity page show them: each report's wording and
+    /// outlets, the speaker linked to its entity page, and links to `/articles/{id}#q-N` (N: the quote's index
+    /// in its article).
+    func statementViews(_ page: [QuotesCommand.Grouped]) async throws -> [QuotesContent.Statement] {
         // The quotes' indices in their articles, for links to `/articles/{id}#q-N`.
         let ids = StoryBuilder.orderedUnique(page.flatMap { $0.quotes.map(\.articleID) })
         var quoteIndex: [String: [TextRange: Int]] = [:]
@@ -69,7 +98,7 @@ extension WebRoutes {
             quoteIndex[stored.article.id] = indices
         }
         let links = try await entityLinks.links(store)
-        let statements = page.map { grouped -> QuotesContent.Statement in
+        return page.map { grouped -> QuotesContent.Statement in
             let first = grouped.first
             let name = grouped.statement.speaker ?? first.quote.attributedName
             var wordings: [QuotesContent.Wording] = []
@@ -111,27 +140,5 @@ extension WebRoutes {
                 sources: sources
             )
         }
-        let filtered = speaker != nil || about != nil || since != nil || until != nil
-        let content = QuotesContent(
-            filters: .init(
-                speaker: speaker ?? "",
-                about: about ?? "",
-                since: since?.iso8601 ?? "",
-                until: until?.iso8601 ?? ""
-            ),
-            summary: Self.count(all.count, "statement") + ".",
-            noStatements: statements.isEmpty,
-            emptyMessage: filtered || number > 1 ? "No statements match these filters." : "No quotes are stored yet.",
-            statements: statements,
-            pager: Pager(
-                number: number,
-                hasNext: hasNext,
-                path: "/quotes",
-                parameters: [
-                    ("speaker", speaker), ("about", about), ("since", since?.iso8601), ("until", until?.iso8601),
-                ]
-            )
-        )
-        return try render("quotes", title: "Quote book", nav: .init(quotes: true), content)
     }
 }

@@ -65,8 +65,8 @@ extension WebRoutes {
             to: to.map(\.dayNumber),
             statements: false
         )
-        let built = try await StoryBuilder.build(from: store, events: filter.query)
-        let selected = TimelineCommand.select(built.events, filter: filter)
+        let view = try await stories.current()
+        let selected = view.events.filter { TimelineCommand.keeps($0, filter: filter) }
         let (page, hasNext) = Self.slice(selected, page: number)
         let events = try await StoryBuilder.withReports(page, from: store)
         let links = try await entityLinks.links(store)
@@ -80,7 +80,7 @@ extension WebRoutes {
             from: from?.iso8601,
             to: to?.iso8601
         )
-        let stories = built.stories.sorted { $0.id.rawValue < $1.id.rawValue }
+        let stories = view.builder.stories.sorted { $0.id.rawValue < $1.id.rawValue }
         let chosen = stories.first { $0.id.rawValue == story }
         let heading = chosen.map { "Timeline: " + $0.label } ?? "Timeline"
         var summary = Self.count(selected.count, "event")

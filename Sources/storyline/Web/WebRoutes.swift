@@ -13,12 +13,15 @@ struct WebRoutes: Sendable {
     let store: any ArticleStore
     let templates: WebTemplates
     let staticFiles: StaticFiles
+    /// The stories and merged events, built once per store revision (shared with the API).
+    let stories: StoryCache
     /// Names → entity ids for links to entity pages, shared by every request.
     let entityLinks = EntityLinks.Cache()
 
     /// The pages over `store`; reads the templates and static files (once, here).
-    init(store: any ArticleStore) throws {
+    init(store: any ArticleStore, stories: StoryCache? = nil) throws {
         self.store = store
+        self.stories = stories ?? StoryCache(store: store)
         templates = try WebTemplates()
         staticFiles = try StaticFiles()
     }
@@ -34,6 +37,7 @@ struct WebRoutes: Sendable {
         router.get("/timeline") { request, _ in try await timeline(APIParameters(request)) }
         router.get("/quotes") { request, _ in try await quotes(APIParameters(request)) }
         router.get("/entities") { request, _ in try await entities(APIParameters(request)) }
+        router.get("/entities/{id}") { _, context in try await entity(context.parameters.get("id") ?? "") }
         router.get("/articles") { request, _ in try await articles(APIParameters(request)) }
         router.get("/articles/{id}") { _, context in try await article(context.parameters.get("id") ?? "") }
         router.get("/search") { request, _ in try await search(APIParameters(request)) }
