@@ -189,6 +189,36 @@ struct WebPageTests {
         }
     }
 
+    @Test func anEntityPageShowsItsProfile() async throws {
+        try await ServerTests.withClient { client in
+            let people = try await Self.items(client, "/api/entities?type=person&limit=1")
+            let id = try #require(people.first?["id"]?.int)
+            let profile = try await Self.json(client, "/api/entities/\(id)?coMentions=24&quotes=10")
+            let html = try await Self.page(client, "/entities/\(id)")
+            #expect(html.contains("<h1>\(HTML.escape(profile["entity"]?["name"]?.string ?? "?"))</h1>"))
+            // One bar per day with a mention, one network node per co-mentioned entity plus the entity itself.
+            let days = profile["mentionsByDay"]?.array?.count ?? -1
+            #expect(Self.occurrences(of: "<rect class=\"bar\"", in: html) == days)
+            let neighbours = profile["coMentioned"]?.array ?? []
+            #expect(Self.occurrences(of: "<a class=\"node ", in: html) == neighbours.count + 1)
+            for other in neighbours {
+                #expect(html.contains("href=\"/entities/\(other["id"]?.int ?? -1)\""), "\(other)")
+            }
+            for role in profile["roles"]?.array ?? [] {
+                #expect(html.contains(HTML.escape(role["role"]?.string ?? "?")), "\(role)")
+            }
+            // Its statements link to the quote in its article.
+            let statements = profile["quotes"]?.array ?? []
+            #expect(Self.occurrences(of: "<article class=\"statement\">", in: html) == statements.count)
+            if !statements.isEmpty {
+                #expect(try !Self.matches("href=\"/articles/[0-9a-f]+#q-\\d+\"", in: html).isEmpty)
+            }
+
+            try await Self.page(client, "/entities/999999", status: .notFound)
+            try await Self.page(client, "/entities/not-a-number", status: .notFound)
+        }
+    }
+
     @Test func theArticleListFilters() async throws {
         try await ServerTests.withClient { client in
             let html = try await Self.page(client, "/articles")
