@@ -109,7 +109,7 @@ def ms(text):
 rows = []
 for name in ["static", "timeline", "quotes", "search"]:
     text = open(os.path.join(runs, name + ".txt")).read()
-    lat = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)$", text, re.M))
+    lat = dict(re.findall(r"^\s+(50|75|90|99)%\s+(\S+)\s*$", text, re.M))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
     socket = re.search(r"Socket errors: (.*)", text)
     rows.append({
