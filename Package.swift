@@ -140,7 +140,9 @@ let package = Package(
             dependencies: [
                 "StorylineCore", "StorylineStore", "StorylineSQLite", "storyline",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
-            ]
+            ],
+            // Read from the source tree by path (the hostile article the browser tests ingest).
+            exclude: ["Fixtures"]
         ),
     ]
 )
