@@ -232,4 +232,31 @@ struct CDPDriverTests {
             #expect(try await page.evaluate("1 + 1") == .int(2))
         }
     }
+
+    @Test func aBrowserThatDoesNotAnswerFailsTheLaunchInTime() async throws {
+        let folder = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A "browser" that keeps the pipe open and never answers, and one that exits at once.
+        let silent = folder.appendingPathComponent("silent-browser")
+        try "#!/bin/sh\nexec sleep 60\n".write(to: silent, atomically: true, encoding: .utf8)
+        let exiting = folder.appendingPathComponent("exiting-browser")
+        try "#!/bin/sh\necho 'cannot start' >&2\nexit 1\n".write(to: exiting, atomically: true, encoding: .utf8)
+        for script in [silent, exiting] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        }
+
+        let start = ContinuousClock.now
+        let hung = await #expect(throws: CDPError.self) {
+            try await Chromium.launch(executable: silent.path, timeout: .milliseconds(500))
+        }
+        #expect(hung?.description.contains("Chromium did not start") == true, "\(String(describing: hung))")
+        #expect(hung?.description.contains("no answer from the browser within") == true)
+
+        let exited = await #expect(throws: CDPError.self) {
+            try await Chromium.launch(executable: exiting.path, timeout: .seconds(10))
+        }
+        #expect(exited?.description.contains("closed the DevTools pipe") == true, "\(String(describing: exited))")
+        #expect(exited?.description.contains("cannot start") == true, "the browser's output is in the message")
+        #expect(ContinuousClock.now - start < .seconds(8))
+    }
 }

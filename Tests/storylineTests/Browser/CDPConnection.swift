@@ -48,6 +48,8 @@ final class CDPConnection: Sendable {
         var sessionId: String?
     }
 
+    private static let closedError = CDPError("the browser closed the DevTools pipe (it exited or crashed)")
+
     private let commands: Int32
     private let state = Mutex(State())
     private let writing = Mutex(())
@@ -133,6 +135,7 @@ final class CDPConnection: Sendable {
                     let written = systemWrite(commands, bytes.baseAddress! + offset, bytes.count - offset)
                     if written < 0 {
                         if errno == EINTR { continue }
+                        if errno == EPIPE { throw Self.closedError }
                         throw CDPError("cannot write to the browser: \(String(cString: strerror(errno)))")
                     }
                     offset += written
@@ -159,7 +162,7 @@ final class CDPConnection: Sendable {
             buffer.append(contentsOf: chunk[start..<count])
         }
         close(messages)
-        let error = CDPError("the browser closed the DevTools pipe (it exited or crashed)")
+        let error = Self.closedError
         let (pending, listeners) = state.withLock { state in
             state.closed = error
             defer { state.pending = [:] }

@@ -32,12 +32,16 @@ final class Chromium: Sendable {
         self.profile = profile
     }
 
-    /// Starts a headless browser and waits until it answers (at most `timeout`); every later command waits at most
-    /// `commandTimeout` for its answer.
-    static func launch(timeout: Duration = .seconds(30), commandTimeout: Duration = .seconds(15)) async throws
-        -> Chromium
-    {
-        guard isAvailable else { throw CDPError("no Chromium at \(executable) (set CHROMIUM to its path)") }
+    /// Starts a headless browser (`executable`) and waits until it answers (at most `timeout`); every later command
+    /// waits at most `commandTimeout` for its answer.
+    static func launch(
+        executable: String = Chromium.executable,
+        timeout: Duration = .seconds(30),
+        commandTimeout: Duration = .seconds(15)
+    ) async throws -> Chromium {
+        guard FileManager.default.isExecutableFile(atPath: executable) else {
+            throw CDPError("no Chromium at \(executable) (set CHROMIUM to its path)")
+        }
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("storyline-chromium-\(UUID())")
         try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
         let log = profile.appendingPathComponent("chromium.log").path
