@@ -113,8 +113,18 @@ struct CDPDriverTests {
             await #expect(throws: CDPError.self) { try await page.evaluate("no.such.thing") }
             #expect(page.consoleErrors.isEmpty, "\(page.consoleErrors)")
 
+            let response = try #require(page.documentResponse)
+            #expect(response.url == site + "/" && response.status == 200)
+            #expect(response.headers["content-type"] == "text/html; charset=utf-8", "\(response.headers)")
+
+            try await page.navigate(to: site + "/csp")
+            #expect(
+                page.documentResponse?.headers["content-security-policy"] == "default-src 'none'; script-src 'self'"
+            )
+
             try await page.navigate(to: site + "/missing")
             #expect(try await page.responseStatus() == 404)
+            #expect(page.documentResponse?.status == 404)
             #expect(try await page.evaluateString("document.querySelector('h1').textContent") == "Not found")
             // The page's own failed load is reported too.
             #expect(page.consoleErrors.contains { $0.source == "network" && $0.url == site + "/missing" })

@@ -66,7 +66,17 @@ struct WebBrowserTests {
         })()
         """
 
-    /// Checks what every page must have — `status`, HTML in UTF-8, a title, the layout's skip link, navigation and
+    /// The response headers of every page (`contract-web.md`).
+    static let headers = [
+        "content-type": "text/html; charset=utf-8",
+        "content-security-policy":
+            "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'",
+        "x-content-type-options": "nosniff",
+        "referrer-policy": "no-referrer",
+    ]
+
+    /// Checks what every page must have — `status`, the contract's ``headers``, HTML in UTF-8, a title, the layout's skip link, navigation and
     /// search box, exactly one `<h1>` (in `main`), no console error (but the document's own failed load when
     /// `status` is not 200), no horizontal scrolling — and writes a screenshot `NAME-WIDTH.png`.
     static func checkPage(
@@ -86,6 +96,15 @@ struct WebBrowserTests {
             "\(at): HTTP \(fact("status")) \(fact("contentType")), not \(status) text/html",
             sourceLocation: sourceLocation
         )
+        let response = page.documentResponse
+        #expect(response?.status == status, "\(at): \(String(describing: response))", sourceLocation: sourceLocation)
+        for (name, value) in headers {
+            #expect(
+                response?.headers[name] == value,
+                "\(at): \(name) is \(response?.headers[name] ?? "missing"), not \(value)",
+                sourceLocation: sourceLocation
+            )
+        }
         #expect(fact("charset") == "UTF-8", "\(at): \(fact("charset"))", sourceLocation: sourceLocation)
         #expect(fact("lang") == "en", "\(at): lang \(fact("lang"))", sourceLocation: sourceLocation)
         #expect(

@@ -29,14 +29,36 @@ final class BrowserPage: Sendable {
         static let escape = Key(key: "Escape", code: "Escape", keyCode: 27, text: nil)
     }
 
-    /// The errors of one page, recorded by the connection's reader thread.
-    private final class ErrorLog: Sendable {
+    /// The HTTP response of a document the page loaded.
+    struct DocumentResponse: Sendable {
+        var url: String
+        var status: Int
+        /// The response headers, by lowercase name.
+        var headers: [String: String]
+    }
+
+    /// The errors and document responses of one page, recorded by the connection's reader thread.
+    private final class PageLog: Sendable {
         let errors = Mutex<[ConsoleError]>([])
+        let document = Mutex<DocumentResponse?>(nil)
 
         func record(_ event: CDPEvent) {
             let params = event.params
             var error: ConsoleError?
             switch event.method {
+            case "Network.responseReceived":
+                guard params["type"]?.string == "Document", let response = params["response"] else { return }
+                var headers: [String: String] = [:]
+                for (name, value) in response["headers"]?.object ?? [:] {
+                    headers[name.lowercased()] = value.string
+                }
+                let document = DocumentResponse(
+                    url: response["url"]?.string ?? "",
+                    status: Int(response["status"]?.int ?? 0),
+                    headers: headers
+                )
+                self.document.withLock { $0 = document }
+                return
             case "Runtime.consoleAPICalled":
                 guard let type = params["type"]?.string, type == "error" || type == "assert" else { return }
                 let text = (params["args"]?.array ?? []).map { argument in
@@ -75,11 +97,11 @@ final class BrowserPage: Sendable {
     let connection: CDPConnection
     let targetID: String
     let sessionID: String
-    private let log: ErrorLog
+    private let log: PageLog
     private let listener: Int
     private let viewport = Mutex((width: 1280, height: 800))
 
-    private init(connection: CDPConnection, targetID: String, sessionID: String, log: ErrorLog, listener: Int) {
+    private init(connection: CDPConnection, targetID: String, sessionID: String, log: PageLog, listener: Int) {
         self.connection = connection
         self.targetID = targetID
         self.sessionID = sessionID
@@ -92,7 +114,7 @@ final class BrowserPage: Sendable {
     }
 
     /// Opens a new tab at about:blank in the browser at the other end of `connection`, attaches to it and enables
-    /// the Page, Runtime and Log domains.
+    /// the Page, Runtime, Log and Network domains.
     static func open(in connection: CDPConnection) async throws -> BrowserPage {
         let created = try await connection.send("Target.createTarget", ["url": "about:blank"])
         guard let targetID = created["targetId"]?.string else { throw CDPError("Target.createTarget: \(created)") }
@@ -103,7 +125,7 @@ final class BrowserPage: Sendable {
         guard let sessionID = attached["sessionId"]?.string else {
             throw CDPError("Target.attachToTarget: \(attached)")
         }
-        let log = ErrorLog()
+        let log = PageLog()
         let listener = connection.addListener { delivery in
             guard case .success(let event) = delivery, event.sessionID == sessionID else { return }
             log.record(event)
@@ -115,7 +137,7 @@ final class BrowserPage: Sendable {
             log: log,
             listener: listener
         )
-        for domain in ["Page", "Runtime", "Log"] { try await page.send("\(domain).enable") }
+        for domain in ["Page", "Runtime", "Log", "Network"] { try await page.send("\(domain).enable") }
         // Keyboard focus as in a focused window, though headless has none.
         try await page.send("Emulation.setFocusEmulationEnabled", ["enabled": true])
         return page
@@ -138,6 +160,9 @@ final class BrowserPage: Sendable {
 
     /// The errors the page has reported so far.
     var consoleErrors: [ConsoleError] { log.errors.withLock { $0 } }
+
+    /// The response of the last document the page loaded (nil before the first, and for about: and data: URLs).
+    var documentResponse: DocumentResponse? { log.document.withLock { $0 } }
 
     /// Forgets the errors reported so far.
     func clearConsoleErrors() { log.errors.withLock { $0.removeAll() } }
