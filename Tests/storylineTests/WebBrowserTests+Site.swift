@@ -52,9 +52,19 @@ struct StorylineSiteTrait: SuiteTrait, TestScoping {
         defer { try? FileManager.default.removeItem(at: folder) }
         let db = folder.appendingPathComponent("web.db").path
         let corpus = CLI.repositoryRoot.appendingPathComponent("Examples/corpus").path
-        let ingest = try CLI.run(["ingest", corpus, StorylineSite.hostileFixture.path, "--db", db, "--quiet"])
-        guard ingest.status == 0 else { throw CLIError("ingest failed: \(ingest.stderr)") }
-        let articles = try CLI.articles(db: db)
+        // CLI.run blocks its thread until the command ends: off the threads of Swift concurrency's shared pool.
+        let articles = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(
+                    with: Result {
+                        let arguments = ["ingest", corpus, StorylineSite.hostileFixture.path, "--db", db, "--quiet"]
+                        let ingest = try CLI.run(arguments)
+                        guard ingest.status == 0 else { throw CLIError("ingest failed: \(ingest.stderr)") }
+                        return try CLI.articles(db: db)
+                    }
+                )
+            }
+        }
         guard
             let hostile = articles.first(where: { ($0["title"] as? String)?.contains("<script>") == true }),
             let id = hostile["id"] as? String

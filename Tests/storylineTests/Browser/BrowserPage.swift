@@ -255,8 +255,10 @@ final class BrowserPage: Sendable {
     func waitUntil(_ condition: String, timeout: Duration = .seconds(5)) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
+            // Checked once more after the deadline, so a task that was not scheduled in time still looks once.
+            let expired = ContinuousClock.now >= deadline
             if case .bool(true) = try await evaluate(condition) { return }
-            guard ContinuousClock.now < deadline else {
+            guard !expired else {
                 throw CDPError("waited \(timeout) for `\(condition)`, which stayed false")
             }
             try await Task.sleep(for: .milliseconds(50))
