@@ -144,7 +144,8 @@ let package = Package(
                 "StorylineCore", "StorylineStore", "StorylineSQLite", "storyline",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
-            // Input files the tests ingest through the CLI by their path in the repository.
+            // Input files the tests ingest through the CLI by their path in the repository (the hostile articles
+            // of the page and browser tests).
             exclude: ["Fixtures"]
         ),
     ]
