@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// The site the web UI tests browse: the example corpus and the hostile article
-/// (`Fixtures/hostile/hostile.html`), ingested by the real CLI into a temporary database and served by the real
+/// (`Fixtures/hostile/hostile-council.html`), ingested by the real CLI into a temporary database and served by the real
 /// `storyline serve` on a free port.
 struct StorylineSite: Sendable {
     /// Such as `http://127.0.0.1:41234`.
