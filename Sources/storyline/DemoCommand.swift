@@ -95,15 +95,16 @@ struct DemoCommand: AsyncParsableCommand {
         Terminal.out(
             "\nNext: `storyline show ID --db \(store.db)` prints one article's clean text, entities, quotes and time "
                 + "expressions; `storyline quotes --speaker NAME` finds who said what; `storyline entities` lists "
-                + "who and what the articles name; `storyline timeline` lists the events by date, `storyline "
-                + "stories` the stories; `storyline articles --json` lists the articles as JSON."
+                + "who and what the articles name, `storyline entity NAME` one of them; `storyline timeline` lists "
+                + "the events by date, `storyline stories` the stories; `storyline articles --json` lists the "
+                + "articles as JSON."
         )
         if !summary.errors.isEmpty { throw ExitCode(1) }
         guard !noServe else { return }
         Terminal.out("")
         try await ServeCommand.serve(store: db, host: host, port: port) { url in
-            "Serving the example story at \(url) — JSON API at \(url)api/articles, routes in \(url)openapi.json; "
-                + "Ctrl-C stops"
+            "Serving the example story at \(url) — open it in a browser for the timeline, quote book, entity "
+                + "pages and articles; JSON API at \(url)api/articles, routes in \(url)openapi.json; Ctrl-C stops"
         }
     }
 
