@@ -56,10 +56,6 @@ extension SQLiteStore {
     /// The roles stated for names of the entity, grouped by role and affiliation, visiting articles in
     /// publication order (dated oldest first, undated last, ties by id).
     private static func roles(ofEntity id: Int64, _ db: Database) throws -> [EntityProfile.Role] {
-        struct Key: Hashable {
-            var role: String
-            var affiliation: String?
-        }
         let rows = try Row.fetchCursor(
             db,
             sql: """
@@ -70,32 +66,17 @@ extension SQLiteStore {
                 """,
             arguments: [id]
         )
-        var order: [Key] = []
-        var groups: [Key: EntityProfile.Role] = [:]
+        var groups = EntityProfile.RoleGroups()
         while let row = try rows.next() {
-            let key = Key(role: row["role"], affiliation: row["affiliation"])
             let articleID: String = row["id"]
-            let published = try date(row["published"], column: "published", of: articleID)
-            if var role = groups[key] {
-                role.articleCount += 1
-                if let published {
-                    if role.firstPublished == nil { role.firstPublished = published }
-                    role.lastPublished = published
-                }
-                groups[key] = role
-            } else {
-                order.append(key)
-                groups[key] = EntityProfile.Role(
-                    role: key.role,
-                    affiliation: key.affiliation,
-                    articleCount: 1,
-                    firstPublished: published,
-                    lastPublished: published,
-                    firstArticleID: articleID
-                )
-            }
+            groups.add(
+                role: row["role"],
+                affiliation: row["affiliation"],
+                articleID: articleID,
+                published: try date(row["published"], column: "published", of: articleID)
+            )
         }
-        return order.compactMap { groups[$0] }.sorted(by: EntityProfile.Role.precedes)
+        return groups.roles
     }
 
     /// The other entities of the articles that mention the entity, most shared articles first.

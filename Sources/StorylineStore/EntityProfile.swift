@@ -90,6 +90,46 @@ public struct EntityProfile: Sendable, Hashable, Codable {
     }
 }
 
+extension EntityProfile {
+    /// Groups role facts into ``EntityProfile/roles``: given each article's roles once, articles visited in
+    /// publication order (dated oldest first, undated last, ties by id), as every store does.
+    package struct RoleGroups {
+        private struct Key: Hashable {
+            var role: String
+            var affiliation: String?
+        }
+
+        private var groups: [Key: Role] = [:]
+
+        package init() {}
+
+        /// Counts `role` (with `affiliation`) as stated by article `articleID`, published on `published`.
+        package mutating func add(role: String, affiliation: String?, articleID: String, published: PublicationDate?) {
+            let key = Key(role: role, affiliation: affiliation)
+            guard var group = groups[key] else {
+                groups[key] = Role(
+                    role: role,
+                    affiliation: affiliation,
+                    articleCount: 1,
+                    firstPublished: published,
+                    lastPublished: published,
+                    firstArticleID: articleID
+                )
+                return
+            }
+            group.articleCount += 1
+            if let published {
+                if group.firstPublished == nil { group.firstPublished = published }
+                group.lastPublished = published
+            }
+            groups[key] = group
+        }
+
+        /// The roles in the order of ``EntityProfile/roles``.
+        package var roles: [Role] { groups.values.sorted(by: Role.precedes) }
+    }
+}
+
 extension EntityProfile.Role {
     /// The order of ``EntityProfile/roles``.
     package static func precedes(_ a: Self, _ b: Self) -> Bool {

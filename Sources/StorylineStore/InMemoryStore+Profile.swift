@@ -14,7 +14,7 @@ extension InMemoryStore {
         var days: [Int64: EntityProfile.Day] = [:]
         var undated = 0
         var shared: [Int64: Int] = [:]
-        var roles: [RoleKey: RoleGroup] = [:]
+        var roles = EntityProfile.RoleGroups()
         for entry in entries.sorted(by: Self.inPublicationOrder) {
             guard let annotations = entry.annotations, let ids = entry.entityIDs else { continue }
             var names: Set<String> = []
@@ -32,11 +32,15 @@ extension InMemoryStore {
                 undated += mentions
             }
             for other in Set(ids) where other != id { shared[other, default: 0] += 1 }
-            var stated: Set<RoleKey> = []
+            var stated: Set<[String?]> = []
             for fact in annotations.roles where names.contains(fact.person) {
-                let key = RoleKey(role: fact.role, affiliation: fact.affiliation)
-                guard stated.insert(key).inserted else { continue }
-                roles[key, default: RoleGroup(first: entry.article.id)].add(entry.article.published)
+                guard stated.insert([fact.role, fact.affiliation]).inserted else { continue }
+                roles.add(
+                    role: fact.role,
+                    affiliation: fact.affiliation,
+                    articleID: entry.article.id,
+                    published: entry.article.published
+                )
             }
         }
 
@@ -45,16 +49,7 @@ extension InMemoryStore {
         }.sorted(by: EntityProfile.CoMention.precedes)
         return EntityProfile(
             entity: entity,
-            roles: roles.map { key, group in
-                EntityProfile.Role(
-                    role: key.role,
-                    affiliation: key.affiliation,
-                    articleCount: group.articles,
-                    firstPublished: group.firstPublished,
-                    lastPublished: group.lastPublished,
-                    firstArticleID: group.first
-                )
-            }.sorted(by: EntityProfile.Role.precedes),
+            roles: roles.roles,
             mentionsByDay: days.sorted { $0.key < $1.key }.map(\.value),
             undatedMentions: undated,
             coMentioned: Array(coMentioned.prefix(max(coMentionLimit, 0)))
@@ -78,26 +73,6 @@ extension InMemoryStore {
         case (_?, nil): return true
         case (nil, _?): return false
         default: return precedes(a.article.id, b.article.id)
-        }
-    }
-
-    private struct RoleKey: Hashable {
-        var role: String
-        var affiliation: String?
-    }
-
-    /// The articles stating one role, visited in publication order.
-    private struct RoleGroup {
-        var first: String
-        var articles = 0
-        var firstPublished: PublicationDate?
-        var lastPublished: PublicationDate?
-
-        mutating func add(_ published: PublicationDate?) {
-            articles += 1
-            guard let published else { return }
-            if firstPublished == nil { firstPublished = published }
-            lastPublished = published
         }
     }
 }
