@@ -65,9 +65,8 @@ struct EntityProfileJSON: Encodable {
         guard let profile = try await store.entityProfile(id: id, coMentionLimit: coMentions) else { return nil }
         var statements: [QuotesCommand.StatementItem] = []
         if quotes > 0 {
-            let said = try await store.quotes(matching: QuoteQuery(speakerEntityID: id, limit: Int(Int32.max)))
-            let grouped = QuotesCommand.statements(said.map(redact))
-            statements = try await QuotesCommand.items(Array(grouped.suffix(quotes).reversed()), in: store)
+            let latest = try await latestStatements(ofEntity: id, count: quotes, in: store, redact: redact).latest
+            statements = try await QuotesCommand.items(latest, in: store)
         }
         return EntityProfileJSON(
             entity: EntitiesCommand.Item(profile.entity),
@@ -93,5 +92,18 @@ struct EntityProfileJSON: Encodable {
             },
             quotes: statements
         )
+    }
+
+    /// The latest `count` statements whose speaker resolves to entity `id`, latest first, each quote as `redact`
+    /// shows it, and how many statements it has in all: statements are formed from all its quotes.
+    static func latestStatements(
+        ofEntity id: Int64,
+        count: Int,
+        in store: any ArticleStore,
+        redact: (StoredQuote) -> StoredQuote = { $0 }
+    ) async throws -> (latest: [QuotesCommand.Grouped], total: Int) {
+        let said = try await store.quotes(matching: QuoteQuery(speakerEntityID: id, limit: Int(Int32.max)))
+        let grouped = QuotesCommand.statements(said.map(redact))
+        return (Array(grouped.suffix(max(count, 0)).reversed()), grouped.count)
     }
 }

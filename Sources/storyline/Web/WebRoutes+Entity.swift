@@ -53,9 +53,11 @@ extension WebRoutes {
             throw WebError.notFound("There is no entity \(id).")
         }
         let entity = profile.entity
-        let said = try await store.quotes(matching: QuoteQuery(speakerEntityID: id, limit: Int(Int32.max)))
-        let grouped = QuotesCommand.statements(said)
-        let latest = Array(grouped.suffix(Self.entityStatements).reversed())
+        let (latest, total) = try await EntityProfileJSON.latestStatements(
+            ofEntity: id,
+            count: Self.entityStatements,
+            in: store
+        )
 
         var summary =
             "\(entity.type.rawValue) · " + Self.count(entity.mentionCount, "mention") + " in "
@@ -111,7 +113,7 @@ extension WebRoutes {
             },
             noStatements: latest.isEmpty,
             statements: try await statementViews(latest),
-            moreQuotesHref: grouped.count > latest.count
+            moreQuotesHref: total > latest.count
                 ? "/quotes?speaker="
                     + (entity.canonicalName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
                 : nil
