@@ -13,17 +13,20 @@ extension SQLiteStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         guard let match = Self.matchExpression(query.terms) else { return [] }
         var (conditions, arguments) = Self.publishedBetween(query.since, query.until)
-        conditions.insert("article_search MATCH ?", at: 0)
+        // FTS5's own `rank` column, set to the weighted BM25: ordered by it, FTS5 ranks the matches itself and
+        // hands them over best first, so the LIMIT stops the scan and only the rows returned get a snippet and
+        // a source count. (Ordering by an expression instead made SQLite compute both for every match.)
+        conditions.insert("article_search MATCH ? AND article_search.rank MATCH 'bm25(0.0, 3.0, 1.0)'", at: 0)
         arguments = [match] + arguments
         arguments += [max(query.limit, 0), max(query.offset, 0)]
         let sql = """
             SELECT a.id, a.title, a.outlet, a.url, a.published, a.word_count, a.live_blog_entry_count,
                    (SELECT COUNT(*) FROM article_source s WHERE s.article_id = a.id) AS source_count,
-                   bm25(article_search, 0.0, 3.0, 1.0) AS rank_value,
+                   article_search.rank AS rank_value,
                    snippet(article_search, -1, char(1), char(2), '…', 24) AS snippet
             FROM article_search JOIN article a ON a.id = article_search.article_id
             WHERE \(conditions.joined(separator: " AND "))
-            ORDER BY rank_value, a.id
+            ORDER BY article_search.rank
             LIMIT ? OFFSET ?
             """
         let finalArguments = arguments

@@ -3,7 +3,7 @@ import StorylineCore
 
 /// Full-text search in the in-memory store: the same query language, filters and order as the persistent
 /// stores — every term required, BM25 (k1 1.2, b 0.75) over title and body with the title weighing three
-/// times, ties by id — computed by scanning every stored article.
+/// times, ties in storage order — computed by scanning every stored article.
 extension InMemoryStore {
     public func search(_ query: SearchQuery) async throws -> [SearchHit] {
         let terms = query.terms
@@ -23,7 +23,7 @@ extension InMemoryStore {
         let total = Double(max(documents.count, 1))
         let averageTitle = Double(documents.reduce(0) { $0 + $1.title.count }) / total
         let averageBody = Double(documents.reduce(0) { $0 + $1.body.count }) / total
-        var hits: [(hit: SearchHit, id: String)] = []
+        var hits: [(hit: SearchHit, sequence: Int64)] = []
         for (entry, document) in zip(entries, documents) {
             if since != nil || until != nil {
                 guard let key = entry.sortKey else { continue }
@@ -51,10 +51,10 @@ extension InMemoryStore {
             }
             guard matchesAll else { continue }
             hits.append(
-                (SearchHit(article: entry.summary, score: score, snippet: document.snippet(terms)), entry.article.id)
+                (SearchHit(article: entry.summary, score: score, snippet: document.snippet(terms)), entry.sequence)
             )
         }
-        hits.sort { $0.hit.score != $1.hit.score ? $0.hit.score > $1.hit.score : Self.precedes($0.id, $1.id) }
+        hits.sort { $0.hit.score != $1.hit.score ? $0.hit.score > $1.hit.score : $0.sequence < $1.sequence }
         let offset = min(max(query.offset, 0), hits.count)
         let end = offset + min(max(query.limit, 0), hits.count - offset)
         return hits[offset..<end].map(\.hit)

@@ -20,6 +20,8 @@ public final class InMemoryStore: ArticleStore, Sendable {
         var sortKey: Int64?
         /// The entity id of each mention in ``annotations``; nil until resolved.
         var entityIDs: [Int64]?
+        /// Storage order: 1 for the first article stored, and so on (search ranks ties in this order).
+        var sequence: Int64 = 0
 
         var summary: ArticleSummary {
             ArticleSummary(
@@ -141,7 +143,8 @@ public final class InMemoryStore: ArticleStore, Sendable {
             extractorVersion: annotated.extractorVersion,
             sources: [source],
             sourceKeys: [source.key],
-            sortKey: article.published.map(StoreKeys.sortKey)
+            sortKey: article.published.map(StoreKeys.sortKey),
+            sequence: Int64(state.entries.count + 1)
         )
         state.hashByID[article.id] = article.contentHash
         state.sourceCount += 1

@@ -112,6 +112,30 @@ extension ArticleStoreConformanceTests {
         }
     }
 
+    @Test("equal scores rank in storage order, and pages cut that order", arguments: StoreKind.allCases)
+    func searchTiesInStorageOrder(kind: StoreKind) async throws {
+        // Same title and text lengths and the same counts of the word: the same BM25 score for all six. The ids
+        // are content hashes, so their order is unrelated to the order of storage.
+        let articles = (0..<6).map { n in
+            Sample.article(
+                "Envoys from \(["Oslo", "Rome", "Bern", "Riga", "Kyiv", "Nice"][n]) discussed the truce again.",
+                title: "Truce talks \(n)",
+                published: "2025-03-0\(n + 1)T10:00:00Z"
+            )
+        }
+        try await kind.withStore { store in
+            for article in articles.reversed() { try await Self.saveForSearch([article], store) }
+            let all = try await store.search(SearchQuery("truce"))
+            #expect(Set(all.map(\.score)).count == 1, "\(all.map(\.score))")
+            #expect(all.map(\.article.id) == articles.reversed().map(\.id))
+            var paged: [String] = []
+            for offset in stride(from: 0, to: 6, by: 2) {
+                paged += try await store.search(SearchQuery("truce", limit: 2, offset: offset)).map(\.article.id)
+            }
+            #expect(paged == all.map(\.article.id))
+        }
+    }
+
     @Test("a snippet marks the matched words of the passage it shows", arguments: StoreKind.allCases)
     func searchSnippets(kind: StoreKind) async throws {
         let articles = Self.searchSample()
