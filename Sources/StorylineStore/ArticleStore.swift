@@ -122,6 +122,11 @@ public protocol ArticleStore: Sendable {
     /// ids of no article are left out.
     func storedArticles(ids: [String]) async throws -> [StoredArticle]
 
+    /// The event reports `keys` name, in that order, each with its sentence and its article's summary; a key of
+    /// no stored article or event is left out. (A default reads whole articles; the SQLite store reads only
+    /// the reports' rows and sentences.)
+    func eventReports(_ keys: [EventReportKey]) async throws -> [StoredEventReport]
+
     // MARK: Re-extraction
 
     /// A page of stored articles with their annotations, in ascending id order: the first `limit` articles

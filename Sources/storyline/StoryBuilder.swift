@@ -12,11 +12,8 @@ import StorylineStore
 /// `storyline reextract`) has them computed in memory from every stored article instead, as the next ingest
 /// will store them.
 struct StoryBuilder {
-    /// One event report and where it came from.
-    struct Report {
-        var article: StoredArticle
-        var event: EventMention
-    }
+    /// One event report, its sentence and the summary of the article it came from.
+    typealias Report = StoredEventReport
 
     /// One merged event with its reports (earliest first).
     struct Event {
@@ -93,22 +90,19 @@ struct StoryBuilder {
         return builder
     }
 
-    /// `events` with their reports: each report's article read from `store` and its event found by index.
+    /// `events` with their reports, read from `store` (each report's sentence and article summary, not the
+    /// whole article).
     static func withReports(_ events: [Event], from store: any ArticleStore) async throws -> [Event] {
-        let ids = orderedUnique(events.flatMap { $0.merged.reports.map(\.source.articleID) })
-        var articles: [String: StoredArticle] = [:]
-        try await readStoredArticles(store, ids: ids) { stored in
-            articles[stored.article.id] = stored
-            return true
+        func key(_ ref: EventReportRef) -> EventReportKey {
+            EventReportKey(articleID: ref.source.articleID, index: ref.index)
+        }
+        var byKey: [EventReportKey: Report] = [:]
+        for report in try await store.eventReports(events.flatMap { $0.merged.reports.map(key) }) {
+            byKey[report.key] = report
         }
         return events.map { event in
             var event = event
-            event.reports = event.merged.reports.compactMap { ref in
-                guard let stored = articles[ref.source.articleID], let found = stored.annotations?.events,
-                    ref.index < found.count
-                else { return nil }
-                return Report(article: stored, event: found[ref.index])
-            }
+            event.reports = event.merged.reports.compactMap { byKey[key($0)] }
             return event
         }
     }

@@ -115,20 +115,42 @@ struct TimelineCommand: AsyncParsableCommand {
 
     /// Whether `filter` keeps `event`.
     static func keeps(_ event: StoryBuilder.Event, filter: Filter) -> Bool {
-        let merged = event.merged
-        if let type = filter.type, merged.type != type { return false }
-        if filter.type == nil, !filter.statements, merged.type == .statement { return false }
-        if let story = filter.story, !event.stories.contains(story) { return false }
-        if let entity = filter.entity {
-            let names = merged.actors + merged.targets
-            if !names.contains(where: { $0.lowercased().contains(entity) }) { return false }
+        Facets(event).kept(by: filter)
+    }
+
+    /// What a ``Filter`` reads of an event, worked out once: its type, the days its date spans, its
+    /// participants' names lowercased, and its stories.
+    struct Facets: Sendable {
+        var type: EventType
+        var days: ClosedRange<Int>?
+        /// The actors' and targets' names, lowercased, each followed by a newline (which no name holds).
+        var names: String
+        var stories: Set<StoryID>
+
+        init(_ event: StoryBuilder.Event) {
+            type = event.merged.type
+            days = EventDate.days(event.date)
+            names = (event.merged.actors + event.merged.targets).map { $0.lowercased() + "\n" }.joined()
+            stories = event.stories
         }
-        if filter.from != nil || filter.to != nil {
-            guard let span = EventDate.days(event.date) else { return false }
-            if let from = filter.from, span.upperBound < from { return false }
-            if let to = filter.to, span.lowerBound > to { return false }
+
+        func kept(by filter: Filter) -> Bool {
+            if let type = filter.type, self.type != type { return false }
+            if filter.type == nil, !filter.statements, type == .statement { return false }
+            if let story = filter.story, !stories.contains(story) { return false }
+            // A match within one name: the filter's text holds no newline (a request's parameter could).
+            if let entity = filter.entity,
+                entity.contains("\n") || !names.contains(entity)
+            {
+                return false
+            }
+            if filter.from != nil || filter.to != nil {
+                guard let days else { return false }
+                if let from = filter.from, days.upperBound < from { return false }
+                if let to = filter.to, days.lowerBound > to { return false }
+            }
+            return true
         }
-        return true
     }
 
     /// `events` in timeline order: by their own date (undated last), then by first report.
@@ -155,7 +177,7 @@ struct TimelineCommand: AsyncParsableCommand {
             header.append("\(outlets) outlet\(outlets == 1 ? "" : "s")")
             var lines = [header.joined(separator: " · ")]
             if let first = event.reports.first {
-                lines.append("  " + QuotesCommand.oneLine(TimelineExport.sentence(first)))
+                lines.append("  " + QuotesCommand.oneLine(first.sentence))
             }
             if let planned = merged.plannedFirstReportedBy {
                 let day = planned.published.map { $0.dateOnly.iso8601 } ?? "undated"
@@ -163,16 +185,15 @@ struct TimelineCommand: AsyncParsableCommand {
             }
             // One line per reporting article, with how many of its sentences report the event and how.
             for articleID in event.articleIDs {
-                let reports = event.reports.filter { $0.article.article.id == articleID }
-                let stored = reports[0].article
-                let article = stored.article
-                let outlet = article.outlet ?? stored.sources.first?.outlet
-                let day = (article.published ?? stored.sources.first?.published)?.dateOnly.iso8601
+                let reports = event.reports.filter { $0.key.articleID == articleID }
+                guard let first = reports.first else { continue }
+                let outlet = first.outlet ?? first.firstSource?.outlet
+                let day = (first.published ?? first.firstSource?.published)?.dateOnly.iso8601
                 var parts = [outlet ?? "—", day ?? "undated"]
                 parts.append(StoryBuilder.orderedUnique(reports.map(\.event.modality.rawValue)).joined(separator: "/"))
                 if reports.count > 1 { parts.append("\(reports.count) sentences") }
-                if let url = article.url ?? stored.sources.first?.url { parts.append(url) }
-                lines.append("  • " + parts.joined(separator: " · ") + " · article " + article.id)
+                if let url = first.url ?? first.firstSource?.url { parts.append(url) }
+                lines.append("  • " + parts.joined(separator: " · ") + " · article " + articleID)
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n\n")

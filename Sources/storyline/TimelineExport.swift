@@ -52,34 +52,26 @@ enum TimelineExport {
             independentOutlets = merged.independentOutlets
             reports = event.reports.map(Self.report)
             firstReport =
-                event.reports.first { $0.article.article.id == merged.firstReport.articleID }.map(Self.report)
+                event.reports.first { $0.key.articleID == merged.firstReport.articleID }.map(Self.report)
                 ?? Report(source: merged.firstReport)
             announcedFirstBy = merged.plannedFirstReportedBy.map { Report(source: $0) }
             stories = event.stories.map(\.rawValue).sorted()
         }
 
         static func report(_ report: StoryBuilder.Report) -> Report {
-            let article = report.article.article
-            let offsets = ScalarOffsets(article.text)
-            let sentence = report.event.sentence
-            return Report(
-                articleID: article.id,
-                outlet: article.outlet,
-                published: article.published?.iso8601,
-                url: article.url,
-                title: article.title,
+            Report(
+                articleID: report.key.articleID,
+                outlet: report.outlet,
+                published: report.published?.iso8601,
+                url: report.url,
+                title: report.title,
                 modality: report.event.modality.rawValue,
-                sentence: TimelineExport.sentence(report),
-                sentenceStart: offsets.scalarOffset(ofByte: sentence.start),
-                sentenceEnd: offsets.scalarOffset(ofByte: sentence.end),
-                trigger: report.event.trigger.text(in: article.text)
+                sentence: report.sentence,
+                sentenceStart: report.sentenceScalars.lowerBound,
+                sentenceEnd: report.sentenceScalars.upperBound,
+                trigger: report.trigger
             )
         }
-    }
-
-    /// The sentence a report came from, as written.
-    static func sentence(_ report: StoryBuilder.Report) -> String {
-        report.event.sentence.text(in: report.article.article.text)
     }
 
     /// One CSV row per event, with a header row (``CSVWriter``: RFC 4180 quoting, CR LF after every record).
@@ -99,7 +91,7 @@ enum TimelineExport {
                 CSVWriter.list(merged.targets), merged.place ?? "", String(merged.independentOutlets),
                 String(event.reports.count), merged.firstReport.outlet ?? "",
                 merged.firstReport.published?.iso8601 ?? "", merged.firstReport.articleID,
-                first.map(sentence) ?? "",
+                first?.sentence ?? "",
             ])
         }
         return CSVWriter.document(header: rows[0], rows: Array(rows.dropFirst()))
@@ -117,13 +109,13 @@ enum TimelineExport {
             if !participants.isEmpty { headline += ": " + participants.joined(separator: ", ") }
             if let place = merged.place { headline += " (\(place))" }
             var paragraphs: [String] = []
-            if let first = event.reports.first { paragraphs.append(htmlEscaped(sentence(first))) }
+            if let first = event.reports.first { paragraphs.append(htmlEscaped(first.sentence)) }
             let sources = event.reports.map { report -> String in
-                let article = report.article.article
                 let label = htmlEscaped(
-                    (article.outlet ?? article.id) + ", " + (article.published?.dateOnly.iso8601 ?? "undated")
+                    (report.outlet ?? report.key.articleID) + ", "
+                        + (report.published?.dateOnly.iso8601 ?? "undated")
                 )
-                if let url = article.url, url.hasPrefix("http://") || url.hasPrefix("https://") {
+                if let url = report.url, url.hasPrefix("http://") || url.hasPrefix("https://") {
                     return "<a href=\"\(htmlEscaped(url))\">\(label)</a>"
                 }
                 return label

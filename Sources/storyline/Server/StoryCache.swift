@@ -11,11 +11,34 @@ actor StoryCache {
         var revision: Int64
         var builder: StoryBuilder
         /// Every merged event (statements included), in timeline order (``TimelineCommand/inTimelineOrder(_:)``).
-        var events: [StoryBuilder.Event]
+        let events: [StoryBuilder.Event]
+        /// What filters read of each event: `facets[i]` is that of `events[i]`.
+        let facets: [TimelineCommand.Facets]
+
+        init(revision: Int64, builder: StoryBuilder) {
+            self.revision = revision
+            self.builder = builder
+            events = TimelineCommand.inTimelineOrder(builder.events)
+            facets = events.map(TimelineCommand.Facets.init)
+        }
+
+        /// The positions in ``events`` of the events `filter` keeps.
+        func selected(_ filter: TimelineCommand.Filter) -> [Int] {
+            facets.indices.filter { facets[$0].kept(by: filter) }
+        }
 
         /// The events `filter` keeps, in timeline order, `offset` of them skipped and at most `limit` kept.
         func events(_ filter: TimelineCommand.Filter, limit: Int, offset: Int) -> [StoryBuilder.Event] {
-            Array(events.lazy.filter { TimelineCommand.keeps($0, filter: filter) }.dropFirst(offset).prefix(limit))
+            var page: [StoryBuilder.Event] = []
+            var skip = offset
+            for index in facets.indices where page.count < limit && facets[index].kept(by: filter) {
+                if skip > 0 {
+                    skip -= 1
+                } else {
+                    page.append(events[index])
+                }
+            }
+            return page
         }
     }
 
@@ -35,7 +58,7 @@ actor StoryCache {
         let store = self.store
         let task = Task {
             let builder = try await StoryBuilder.build(from: store, events: StoryEventQuery())
-            return View(revision: revision, builder: builder, events: TimelineCommand.inTimelineOrder(builder.events))
+            return View(revision: revision, builder: builder)
         }
         building = (revision, task)
         do {

@@ -66,14 +66,14 @@ extension WebRoutes {
             statements: false
         )
         let view = try await stories.current()
-        let selected = view.events.filter { TimelineCommand.keeps($0, filter: filter) }
+        let selected = view.selected(filter)
         let (page, hasNext) = Self.slice(selected, page: number)
-        let events = try await StoryBuilder.withReports(page, from: store)
+        let events = try await StoryBuilder.withReports(page.map { view.events[$0] }, from: store)
         let links = try await entityLinks.links(store)
 
         var perDay: [Int: Int] = [:]
-        for event in selected {
-            if let day = EventDate.days(event.date)?.lowerBound { perDay[day, default: 0] += 1 }
+        for index in selected {
+            if let day = view.facets[index].days?.lowerBound { perDay[day, default: 0] += 1 }
         }
         let axis = SVGCharts.timeAxis(
             days: perDay.sorted { $0.key < $1.key }.map { (PublicationDate(dayNumber: $0.key).iso8601, $0.value) },
