@@ -25,15 +25,11 @@ extension SQLiteStore {
             )
             arguments += [entityID]
         }
-        if let about = StoreKeys.filterKey(query.about) {
-            // The quote's text: its bytes of the body (substr counts bytes in a blob, from 1).
-            conditions.append(
-                """
-                instr(swiftLowercaseString(CAST(substr(CAST(a.body AS BLOB), q.start_byte + 1, q.end_byte - q.start_byte) \
-                AS TEXT)), ?) > 0
-                """
-            )
-            arguments += [about]
+        if let about = query.aboutTerms {
+            // The quote's words, through its full-text index (migration v11-quote-search). No word: no quote.
+            guard let match = Self.matchExpression(about) else { return [] }
+            conditions.append("q.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)")
+            arguments += [match]
         }
         arguments += [limit, max(query.offset, 0)]
         let sql = """

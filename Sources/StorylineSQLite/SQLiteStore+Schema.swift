@@ -308,6 +308,30 @@ extension SQLiteStore {
             }
             try db.execute(sql: sql)
         }
+        migrator.registerMigration("v11-quote-search") { db in
+            // Quotes by their words (QuoteQuery.about): an FTS5 index of each quote's text — its bytes of the
+            // article body — keyed by the quote's id (an INTEGER PRIMARY KEY, which VACUUM keeps). Kept by
+            // triggers; the quotes already stored are indexed when the database migrates.
+            try db.execute(
+                sql: """
+                    CREATE VIRTUAL TABLE quote_search USING fts5(
+                        text, tokenize = 'unicode61 remove_diacritics 2');
+                    INSERT INTO quote_search (rowid, text)
+                        SELECT q.id, CAST(substr(CAST(a.body AS BLOB), q.start_byte + 1, q.end_byte - q.start_byte)
+                            AS TEXT)
+                        FROM quote q JOIN article a ON a.id = q.article_id;
+                    CREATE TRIGGER quote_search_insert AFTER INSERT ON quote BEGIN
+                        INSERT INTO quote_search (rowid, text)
+                            SELECT new.id, CAST(substr(CAST(body AS BLOB), new.start_byte + 1,
+                                new.end_byte - new.start_byte) AS TEXT)
+                            FROM article WHERE id = new.article_id;
+                    END;
+                    CREATE TRIGGER quote_search_delete AFTER DELETE ON quote BEGIN
+                        DELETE FROM quote_search WHERE rowid = old.id;
+                    END;
+                    """
+            )
+        }
         return migrator
     }
 

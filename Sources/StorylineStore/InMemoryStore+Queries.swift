@@ -9,7 +9,7 @@ extension InMemoryStore {
         let since = query.since.map(StoreKeys.dayStart)
         let until = query.until.map(StoreKeys.dayEnd)
         let speaker = StoreKeys.filterKey(query.speaker)
-        let about = StoreKeys.filterKey(query.about)
+        let about = query.aboutTerms
         let entries: [Entry] = state.withLock { state in
             state.entries.values.filter { entry in
                 guard let annotations = entry.annotations, !annotations.quotes.isEmpty else { return false }
@@ -37,7 +37,10 @@ extension InMemoryStore {
                 }
                 if let about {
                     let text = String(decoding: body[quote.range.start..<quote.range.end], as: UTF8.self)
-                    guard StoreKeys.matches(text, key: about) else { continue }
+                    let words = SearchText.words(text).map(\.word)
+                    guard !about.isEmpty, about.allSatisfy({ !SearchText.occurrences($0, in: words).isEmpty }) else {
+                        continue
+                    }
                 }
                 if toSkip > 0 {
                     toSkip -= 1

@@ -77,14 +77,7 @@ private struct SearchDocument {
 
     /// Where a term occurs in `words`: the index of each occurrence's first word.
     static func occurrences(_ term: SearchQuery.Term, in words: [(word: String, range: Range<String.Index>)]) -> [Int] {
-        let n = term.words.count
-        guard n > 0, words.count >= n else { return [] }
-        return (0...(words.count - n)).filter { start in
-            (0..<n).allSatisfy { k in
-                let word = words[start + k].word
-                return k == n - 1 && term.prefix ? word.hasPrefix(term.words[k]) : word == term.words[k]
-            }
-        }
+        SearchText.occurrences(term, in: words.map(\.word))
     }
 
     /// Occurrences of `term` in the title and in the body.

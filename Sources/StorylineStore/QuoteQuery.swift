@@ -2,8 +2,9 @@ import StorylineCore
 
 /// A filter and a page over the stored quotes (``ArticleStore/quotes(matching:)``).
 ///
-/// Every filter that is set must match. Text filters are case-insensitive substrings (both sides lowercased
-/// with Swift's Unicode `lowercased()`); an empty string filters nothing.
+/// Every filter that is set must match. ``speaker`` is a case-insensitive substring (both sides lowercased with
+/// Swift's Unicode `lowercased()`); ``about`` matches words, as full-text search does. An empty string filters
+/// nothing.
 public struct QuoteQuery: Sendable, Hashable {
     /// Only quotes whose speaker contains this text: the resolved name (``StorylineCore/QuoteMention/speakerName``)
     /// or the speaker as written (``StorylineCore/QuoteMention/speaker``), so "trump" finds the quotes of
@@ -12,8 +13,18 @@ public struct QuoteQuery: Sendable, Hashable {
     /// Only quotes whose speaker resolves to this entity (``StoredEntity/id``): the quote's resolved speaker name
     /// is the in-document name of a mention of the entity in the same article.
     public var speakerEntityID: Int64?
-    /// Only quotes whose text (``StoredQuote/text``) contains this text.
+    /// Only quotes whose text (``StoredQuote/text``) has these words: each word of it begins a word of the
+    /// quote, case, accents and punctuation set aside ("guarantee" finds "guarantees", "Russia's court" finds
+    /// "Russia’s court"), and a "quoted phrase" its words in a row (``aboutTerms``). Text with no word in it
+    /// matches no quote.
     public var about: String?
+
+    /// The words ``about`` asks for, as search terms that each match the start of a word
+    /// (``SearchQuery/terms``); nil when ``about`` filters nothing (nil or empty).
+    public var aboutTerms: [SearchQuery.Term]? {
+        guard let about, !about.isEmpty else { return nil }
+        return SearchQuery(about).terms.map { SearchQuery.Term(words: $0.words, prefix: true) }
+    }
     /// Only quotes from articles published on or after this day.
     public var since: PublicationDate?
     /// Only quotes from articles published on or before this day.

@@ -118,6 +118,19 @@ public enum SearchText {
         return found.map { (word: $0.0, range: $0.1) }
     }
 
+    /// Where `term` occurs in `words` (folded, as ``words(_:)`` gives them): the index of each occurrence's
+    /// first word. A prefix term's last word may begin a longer word.
+    public static func occurrences(_ term: SearchQuery.Term, in words: [String]) -> [Int] {
+        let n = term.words.count
+        guard n > 0, words.count >= n else { return [] }
+        return (0...(words.count - n)).filter { start in
+            (0..<n).allSatisfy { k in
+                let word = words[start + k]
+                return k == n - 1 && term.prefix ? word.hasPrefix(term.words[k]) : word == term.words[k]
+            }
+        }
+    }
+
     static func fold<S: StringProtocol>(_ word: S) -> String {
         word.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }

@@ -210,21 +210,32 @@ extension ArticleStoreConformanceTests {
         }
     }
 
-    @Test("quotes about a case-insensitive part of their own words", arguments: StoreKind.allCases)
+    @Test("quotes about words that begin words of their own text", arguments: StoreKind.allCases)
     func quotesAbout(kind: StoreKind) async throws {
         let cases: [(speaker: String?, about: String, [String])] = [
             (
                 nil, "ceasefire",
                 ["Ukraine had accepted a 30-day ceasefire proposal", "Russia has broken every ceasefire it signed,"]
             ),
+            // A word's beginning finds the longer word; a part inside a word finds nothing.
+            (
+                nil, "cease",
+                ["Ukraine had accepted a 30-day ceasefire proposal", "Russia has broken every ceasefire it signed,"]
+            ),
+            (nil, "fire", []),
             (nil, "TRUMP", ["Putin had expressed sympathy for Trump's appeal"]),
             (nil, "russia’s court", ["the ball is now in Russia’s court."]),
-            // Accented capitals are lowercased too.
+            // Accents and case set aside.
             (nil, "ÉLYSÉE", [Self.allQuoteTexts[3]]),
-            (nil, "élysée", [Self.allQuoteTexts[3]]),
-            // A substring, not a fuzzy match: a straight apostrophe is not a curly one.
-            (nil, "Russia's court", []),
-            // The quote's own words, not its context.
+            (nil, "elysee", [Self.allQuoteTexts[3]]),
+            // Words, not characters: a straight apostrophe finds a curly one.
+            (nil, "Russia's court", ["the ball is now in Russia’s court."]),
+            // Every word is required; a quoted phrase needs its words in a row.
+            (nil, "russia court", ["the ball is now in Russia’s court."]),
+            (nil, "russia ceasefire", ["Russia has broken every ceasefire it signed,"]),
+            (nil, "\"broken every\"", ["Russia has broken every ceasefire it signed,"]),
+            (nil, "\"every broken\"", []),
+            // The quote's own words, not its context; no word at all finds nothing.
             (nil, "Jeddah", []),
             (nil, "%", []),
             ("rubio", "russia", ["the ball is now in Russia’s court.", Self.allQuoteTexts[7]]),

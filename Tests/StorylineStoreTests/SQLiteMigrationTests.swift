@@ -85,7 +85,7 @@ struct SQLiteMigrationTests {
     /// Every shipped migration, in order.
     static let allMigrations = [
         "v1", "v2-annotations", "v3-extractor-version", "v4-entities-quotes", "v5-resolved-entities",
-        "v6-role-facts", "v7-events", "v8-stories", "v9-search", "v10-revision",
+        "v6-role-facts", "v7-events", "v8-stories", "v9-search", "v10-revision", "v11-quote-search",
     ]
 
     /// Creates a database as Storyline left it before entities and quotes were stored — the migrations up to
@@ -283,6 +283,13 @@ struct SQLiteMigrationTests {
             }
             #expect(try await store.entityResolverSnapshot() == nil)
             #expect(try await store.resolvedEntities(matching: EntityQuery()).isEmpty)
+            // Quotes stored before their words were indexed are found by their words.
+            let about = try await store.quotes(matching: QuoteQuery(about: "ceasefire")).map(\.text)
+            #expect(
+                about == [
+                    "Ukraine had accepted a 30-day ceasefire proposal", "Russia has broken every ceasefire it signed,",
+                ]
+            )
             let unresolved = try await DatabaseQueue(path: path).read { db in
                 try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM entity_mention WHERE entity_id IS NULL")
             }
