@@ -26,6 +26,22 @@ public struct StoredQuote: Sendable, Hashable, Codable {
     public var published: PublicationDate?
     /// Every reading of the article's body, in the order they were stored: the first is the article's own.
     public var sources: [ArticleSource]
+    /// The quote's, its speaker's and its context's ranges in Unicode scalars of the article's text, for
+    /// clients that count characters: ``StorylineCore/QuoteMention/range`` and ``contextRange`` are UTF-8 bytes.
+    public var scalarRanges: ScalarRanges
+
+    /// Ranges of a quote in Unicode scalars of its article's text.
+    public struct ScalarRanges: Sendable, Hashable, Codable {
+        public var quote: TextRange
+        public var speaker: TextRange?
+        public var context: TextRange
+
+        public init(quote: TextRange, speaker: TextRange?, context: TextRange) {
+            self.quote = quote
+            self.speaker = speaker
+            self.context = context
+        }
+    }
 
     public init(
         quote: QuoteMention,
@@ -37,7 +53,8 @@ public struct StoredQuote: Sendable, Hashable, Codable {
         outlet: String?,
         url: String?,
         published: PublicationDate?,
-        sources: [ArticleSource]
+        sources: [ArticleSource],
+        scalarRanges: ScalarRanges
     ) {
         self.quote = quote
         self.text = text
@@ -49,5 +66,6 @@ public struct StoredQuote: Sendable, Hashable, Codable {
         self.url = url
         self.published = published
         self.sources = sources
+        self.scalarRanges = scalarRanges
     }
 }

@@ -66,7 +66,7 @@ struct EntityProfileJSON: Encodable {
         var statements: [QuotesCommand.StatementItem] = []
         if quotes > 0 {
             let latest = try await latestStatements(ofEntity: id, count: quotes, in: store, redact: redact).latest
-            statements = try await QuotesCommand.items(latest, in: store)
+            statements = QuotesCommand.items(latest)
         }
         return EntityProfileJSON(
             entity: EntitiesCommand.Item(profile.entity),

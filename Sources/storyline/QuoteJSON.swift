@@ -1,4 +1,5 @@
 import StorylineCore
+import StorylineStore
 import StorylineText
 
 /// A quote at the edge, as `storyline show --json` and `storyline quotes --json` print it: the fields of a quote
@@ -23,6 +24,23 @@ struct QuoteJSON: Encodable, Equatable {
     var channel: String?
     var start: Int
     var end: Int
+
+    /// A stored quote, with the scalar offsets its store worked out.
+    init(_ stored: StoredQuote) {
+        let quote = stored.quote
+        let scalars = stored.scalarRanges
+        text = stored.text
+        kind = quote.kind.rawValue
+        speaker = quote.attributedName
+        speakerText = quote.speaker
+        speakerStart = scalars.speaker?.start
+        speakerEnd = scalars.speaker?.end
+        cue = quote.cue
+        addressee = quote.addressee
+        channel = quote.channel
+        start = scalars.quote.start
+        end = scalars.quote.end
+    }
 
     /// The quote `quote` of a text given as its UTF-8 bytes and their scalar offsets.
     init(_ quote: QuoteMention, utf8: [UInt8], offsets: ScalarOffsets) {

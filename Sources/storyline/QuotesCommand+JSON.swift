@@ -101,69 +101,47 @@ extension QuotesCommand {
         }
     }
 
-    /// The JSON statements, reading each article of their reports once for the offsets' conversion.
-    static func items(_ statements: [Grouped], in store: any ArticleStore) async throws -> [StatementItem] {
-        var texts: [String: (utf8: [UInt8], offsets: ScalarOffsets)] = [:]
-        var items: [StatementItem] = []
-        for grouped in statements {
+    /// The JSON statements.
+    static func items(_ statements: [Grouped]) -> [StatementItem] {
+        statements.map { grouped in
             let first = grouped.first.quote
-            items.append(
-                StatementItem(
-                    id: grouped.statement.id.rawValue,
-                    speaker: grouped.statement.speaker ?? first.attributedName,
-                    published: grouped.first.published,
-                    cue: first.cue,
-                    kind: first.kind.rawValue,
-                    text: grouped.statement.canonicalWording,
-                    outletCount: grouped.statement.outletCount,
-                    outlets: grouped.statement.outlets,
-                    reports: try await reports(grouped.quotes, in: store, texts: &texts)
-                )
+            return StatementItem(
+                id: grouped.statement.id.rawValue,
+                speaker: grouped.statement.speaker ?? first.attributedName,
+                published: grouped.first.published,
+                cue: first.cue,
+                kind: first.kind.rawValue,
+                text: grouped.statement.canonicalWording,
+                outletCount: grouped.statement.outletCount,
+                outlets: grouped.statement.outlets,
+                reports: grouped.quotes.map(report)
             )
         }
-        return items
     }
 
-    /// The JSON reports of `quotes`, reading each article not yet in `texts` once for the offsets' conversion.
-    static func reports(
-        _ quotes: [StoredQuote],
-        in store: any ArticleStore,
-        texts: inout [String: (utf8: [UInt8], offsets: ScalarOffsets)]
-    ) async throws -> [Item] {
-        var items: [Item] = []
-        items.reserveCapacity(quotes.count)
-        for stored in quotes {
-            if texts[stored.articleID] == nil {
-                guard let article = try await store.article(id: stored.articleID)?.article else { continue }
-                let text = article.text
-                texts[stored.articleID] = (Array(text.utf8), ScalarOffsets(text))
-            }
-            guard let (utf8, offsets) = texts[stored.articleID] else { continue }
-            let context = offsets.scalarRange(of: stored.contextRange)
-            items.append(
-                Item(
-                    quote: QuoteJSON(stored.quote, utf8: utf8, offsets: offsets),
-                    published: stored.published,
+    /// The JSON report of one stored quote: its offsets are the scalar ranges the store worked out.
+    static func report(_ stored: StoredQuote) -> Item {
+        let scalars = stored.scalarRanges
+        return Item(
+            quote: QuoteJSON(stored),
+            published: stored.published,
+            articleID: stored.articleID,
+            outlet: stored.outlet,
+            url: stored.url,
+            context: stored.context,
+            contextStart: scalars.context.start,
+            contextEnd: scalars.context.end,
+            sources: stored.sources.map { source in
+                Source(
                     articleID: stored.articleID,
-                    outlet: stored.outlet,
-                    url: stored.url,
-                    context: stored.context,
-                    contextStart: context.start,
-                    contextEnd: context.end,
-                    sources: stored.sources.map { source in
-                        Source(
-                            articleID: stored.articleID,
-                            outlet: source.outlet,
-                            title: source.title,
-                            url: source.url,
-                            input: source.origin.locator,
-                            published: source.published
-                        )
-                    }
+                    outlet: source.outlet,
+                    title: source.title,
+                    url: source.url,
+                    input: source.origin.locator,
+                    published: source.published
                 )
-            )
-        }
-        return items
+            }
+        )
     }
 
     /// The header of `storyline quotes --format csv`, in the order of the rows of ``csv(_:)``.

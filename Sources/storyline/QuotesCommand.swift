@@ -72,10 +72,10 @@ struct QuotesCommand: AsyncParsableCommand {
         let page = Array(all[start..<min(start + max(limit, 0), all.count)])
         switch output.resolved {
         case .json:
-            try Terminal.json(try await Self.items(page, in: db))
+            try Terminal.json(Self.items(page))
             return
         case .csv:
-            CSVWriter.write(Self.csv(try await Self.items(page, in: db)))
+            CSVWriter.write(Self.csv(Self.items(page)))
             return
         case .text:
             break

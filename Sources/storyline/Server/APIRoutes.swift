@@ -122,7 +122,7 @@ struct APIRoutes: Sendable {
             offset: 0
         )
         let statements = QuotesCommand.statements(try await store.quotes(matching: query).map(APIRedaction.quote))
-        let items = try await QuotesCommand.items(page.slice(statements), in: store)
+        let items = QuotesCommand.items(page.slice(statements))
         return try APIResponse.json(APIPage(items, page))
     }
 
