@@ -31,13 +31,20 @@ extension SQLiteStore {
             conditions.append("q.id IN (SELECT rowid FROM quote_search WHERE quote_search MATCH ?)")
             arguments += [match]
         }
+        if query.undated { conditions.append("a.published_key IS NULL") }
         arguments += [limit, max(query.offset, 0)]
+        // Without words to look up, the articles are walked in publication order (index article_chronology,
+        // the CROSS JOIN keeping them outside) and the walk stops at the page's end; with words, their few
+        // matches come from the index and are sorted.
+        let tables =
+            query.aboutTerms == nil
+            ? "article a CROSS JOIN quote q ON q.article_id = a.id" : "quote q JOIN article a ON a.id = q.article_id"
         let sql = """
             SELECT q.article_id, q.start_byte, q.end_byte, q.kind, q.speaker, q.speaker_start, q.speaker_end,
                    q.speaker_name, q.cue, q.addressee, q.channel
-            FROM quote q JOIN article a ON a.id = q.article_id
+            FROM \(tables)
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY a.published_key IS NULL, a.published_key, q.article_id, q.start_byte, q.id
+            ORDER BY a.published_key IS NULL, a.published_key, a.id, q.start_byte, q.id
             LIMIT ? OFFSET ?
             """
         let finalArguments = arguments

@@ -13,6 +13,7 @@ extension InMemoryStore {
         let entries: [Entry] = state.withLock { state in
             state.entries.values.filter { entry in
                 guard let annotations = entry.annotations, !annotations.quotes.isEmpty else { return false }
+                if query.undated, entry.sortKey != nil { return false }
                 guard since != nil || until != nil else { return true }
                 guard let key = entry.sortKey else { return false }
                 if let since, key < since { return false }

@@ -29,6 +29,8 @@ public struct QuoteQuery: Sendable, Hashable {
     public var since: PublicationDate?
     /// Only quotes from articles published on or before this day.
     public var until: PublicationDate?
+    /// Only quotes of articles with no publication date (which come last in publication order).
+    public var undated: Bool
     public var limit: Int
     public var offset: Int
 
@@ -38,6 +40,7 @@ public struct QuoteQuery: Sendable, Hashable {
         about: String? = nil,
         since: PublicationDate? = nil,
         until: PublicationDate? = nil,
+        undated: Bool = false,
         limit: Int = 100,
         offset: Int = 0
     ) {
@@ -46,6 +49,7 @@ public struct QuoteQuery: Sendable, Hashable {
         self.about = about
         self.since = since
         self.until = until
+        self.undated = undated
         self.limit = limit
         self.offset = offset
     }

@@ -51,25 +51,17 @@ struct QuotesCommand: AsyncParsableCommand {
 
     func run() async throws {
         let db = try store.openExisting()
-        let query = QuoteQuery(
-            speaker: speaker,
-            about: about,
-            since: since,
-            until: until,
-            // Every matching quote: statements are formed from all of them, then paged.
-            limit: Int(Int32.max),
-            offset: 0
-        )
-        let quotes: [StoredQuote]
+        let query = QuoteQuery(speaker: speaker, about: about, since: since, until: until)
+        let found: (page: [Grouped], more: Bool, total: Int?)
         do {
-            quotes = try await db.quotes(matching: query)
+            // Statements are formed from the matching quotes, read only as far as the page needs.
+            found = try await Self.statementPage(query, offset: offset, limit: limit, from: db)
         } catch let error as StoreError {
             Terminal.error(error.description)
             throw ExitCode(1)
         }
-        let all = Self.statements(quotes)
-        let start = min(max(offset, 0), all.count)
-        let page = Array(all[start..<min(start + max(limit, 0), all.count)])
+        let page = found.page
+        let start = max(offset, 0)
         switch output.resolved {
         case .json:
             try Terminal.json(Self.items(page))
@@ -86,8 +78,9 @@ struct QuotesCommand: AsyncParsableCommand {
             return
         }
         Terminal.out(Self.render(page, colour: Terminal.stdoutUsesColour))
-        if start + page.count < all.count {
-            Terminal.out("\n(\(page.count) of \(all.count) statements shown; --offset \(start + page.count) for more)")
+        if found.more {
+            let shown = found.total.map { "\(page.count) of \($0)" } ?? "\(page.count)"
+            Terminal.out("\n(\(shown) statements shown; --offset \(start + page.count) for more)")
         }
     }
 

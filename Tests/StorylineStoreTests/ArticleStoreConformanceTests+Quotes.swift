@@ -268,6 +268,10 @@ extension ArticleStoreConformanceTests {
             (QuoteQuery(speaker: "macron", since: date("2025-03-11"), until: date("2025-03-12")), Array(all[3...4])),
             // An undated article is in no date range.
             (QuoteQuery(speaker: "zelensky", since: date("2000-01-01")), []),
+            // Undated articles alone, with other filters and a page.
+            (QuoteQuery(undated: true), Array(all[11...12])),
+            (QuoteQuery(about: "ceasefire", undated: true), [all[12]]),
+            (QuoteQuery(undated: true, limit: 1, offset: 1), [all[12]]),
         ]
         try await kind.withStore { store async throws in
             _ = try await store.save(QuoteSample.all())

@@ -116,14 +116,17 @@ struct APIRoutes: Sendable {
             speaker: parameters.string("speaker"),
             about: parameters.string("about"),
             since: try parameters.day("since"),
-            until: try parameters.day("until"),
-            // Every matching quote: statements are formed from all of them, then paged.
-            limit: Int(Int32.max),
-            offset: 0
+            until: try parameters.day("until")
         )
-        let statements = QuotesCommand.statements(try await store.quotes(matching: query).map(APIRedaction.quote))
-        let items = QuotesCommand.items(page.slice(statements))
-        return try APIResponse.json(APIPage(items, page))
+        // Statements are formed from the matching quotes, read only as far as the page needs.
+        let statements = try await QuotesCommand.statementPage(
+            query,
+            offset: page.offset,
+            limit: page.limit,
+            from: store,
+            redact: APIRedaction.quote
+        )
+        return try APIResponse.json(APIPage(QuotesCommand.items(statements.page), page))
     }
 
     /// `GET /api/timeline`: merged events with their reports, as `storyline timeline --format json`, by their own

@@ -47,17 +47,14 @@ extension WebRoutes {
         let about = parameters.string("about")
         let since = try parameters.day("since")
         let until = try parameters.day("until")
-        // Every matching quote: statements are formed from all of them, then paged (as `/api/quotes`).
-        let query = QuoteQuery(
-            speaker: speaker,
-            about: about,
-            since: since,
-            until: until,
-            limit: Int(Int32.max),
-            offset: 0
+        // Statements are formed from the matching quotes, read only as far as the page needs (as `/api/quotes`).
+        let found = try await QuotesCommand.statementPage(
+            QuoteQuery(speaker: speaker, about: about, since: since, until: until),
+            offset: Pager.offset(number),
+            limit: Pager.size,
+            from: store
         )
-        let all = QuotesCommand.statements(try await store.quotes(matching: query))
-        let (page, hasNext) = Self.slice(all, page: number)
+        let (page, hasNext) = (found.page, found.more)
         let statements = try await statementViews(page)
         let filtered = speaker != nil || about != nil || since != nil || until != nil
         let content = QuotesContent(
@@ -67,7 +64,8 @@ extension WebRoutes {
                 since: since?.iso8601 ?? "",
                 until: until?.iso8601 ?? ""
             ),
-            summary: Self.count(all.count, "statement") + ".",
+            summary: found.total.map { Self.count($0, "statement") + "." }
+                ?? "More than \(Pager.offset(number) + page.count) statements.",
             noStatements: statements.isEmpty,
             emptyMessage: filtered || number > 1 ? "No statements match these filters." : "No quotes are stored yet.",
             statements: statements,
