@@ -6,10 +6,11 @@
 #   Benchmarks/run-server-benchmark.sh [--count N] [--connections N] [--duration S] [--regen]
 #
 # Steps: (1) release build of storyline (scratch dir .build-bench); (2) the articles
-# (make_server_corpus.py, seeded) and the store Benchmarks/data/server/store-N.db, both made once
-# (--regen to rebuild); ingest time and peak memory are recorded; (3) the server on a free port;
-# (4) per endpoint, a 3 s warm-up, then wrk for DURATION seconds with CONNECTIONS connections on
-# 2 threads; (5) a table on stdout and Benchmarks/results/server-latest.json.
+# (make_server_corpus.py, seeded; split into files of 1,000 so that ingest reads them on every core) and
+# the store Benchmarks/data/server/store-N.db, both made once (--regen to rebuild); ingest time and peak
+# memory are recorded; (3) the server on a free port; (4) per endpoint, a 3 s warm-up, then wrk for
+# DURATION seconds with CONNECTIONS connections on 2 threads, each request the next of the endpoint's
+# queries (wrk-paths.lua); (5) a table on stdout and Benchmarks/results/server-latest.json.
 # wrk runs on the same machine as the server, so both share its cores.
 set -euo pipefail
 
@@ -49,8 +50,12 @@ fi
 INGEST_JSON="$DATA/ingest-$COUNT.json"
 if [ "$REGEN" = 1 ] || [ ! -f "$DB" ] || [ ! -f "$INGEST_JSON" ]; then
   rm -f "$DB" "$DB-wal" "$DB-shm"
+  # One input file is read and annotated by one worker: files of 1,000 articles spread the work.
+  PARTS="$DATA/parts-$COUNT"
+  rm -rf "$PARTS" && mkdir -p "$PARTS"
+  split -l 1000 -d -a 4 --additional-suffix=.jsonl "$ARTICLES" "$PARTS/part-"
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$DATA/ingest-rss.txt" "$BIN" ingest "$ARTICLES" --db "$DB" --quiet
+  /usr/bin/time -f '%M' -o "$DATA/ingest-rss.txt" "$BIN" ingest "$PARTS" --db "$DB" --quiet
   end=$(date +%s.%N)
   python3 - "$start" "$end" "$COUNT" "$DATA/ingest-rss.txt" "$DB" > "$INGEST_JSON" <<'EOF'
 import json, os, sys
@@ -81,23 +86,28 @@ echo "serving at $BASE" >&2
 # The static file: the page stylesheet when the binary serves pages, else the OpenAPI document.
 STATIC="/static/style.css"
 curl -fsS -o /dev/null "$BASE$STATIC" 2>/dev/null || STATIC="/openapi.json"
+# Each endpoint is measured over several queries a reader would send (wrk-paths.lua takes them in turn).
 ENDPOINTS=(
   "static|$STATIC"
-  "timeline|/api/timeline?limit=50"
-  "quotes|/api/quotes?about=ceasefire&limit=20"
-  "search|/api/search?q=ceasefire%20talks&limit=20"
+  "timeline|/api/timeline?limit=50 /api/timeline?limit=50&offset=500 /api/timeline?limit=50&entity=trump /api/timeline?limit=50&entity=putin /api/timeline?limit=50&from=2016-09-01&to=2016-11-30 /api/timeline?limit=50&from=2025-02-01&to=2025-03-31"
+  "quotes|/api/quotes?about=ceasefire&limit=20 /api/quotes?about=election&limit=20 /api/quotes?about=security%20guarantees&limit=20 /api/quotes?speaker=Trump&limit=20 /api/quotes?speaker=Clinton&about=email&limit=20 /api/quotes?limit=20"
+  "search|/api/search?q=ceasefire%20talks&limit=20 /api/search?q=election&limit=20 /api/search?q=minerals%20deal&limit=20 /api/search?q=%22coalition%20of%20the%20willing%22&limit=20 /api/search?q=Clinton%20email&limit=20 /api/search?q=nuclear&limit=20"
 )
 
 echo "== 4/4 wrk: $CONNECTIONS connections, ${DURATION}s per endpoint" >&2
 RUNS="$DATA/wrk"
 mkdir -p "$RUNS"
 for entry in "${ENDPOINTS[@]}"; do
-  name="${entry%%|*}"; path="${entry#*|}"
-  code="$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")"
-  [ "$code" = 200 ] || { echo "$path answers $code" >&2; exit 1; }
-  wrk -t2 -c"$CONNECTIONS" -d3s "$BASE$path" > /dev/null
-  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$BASE$path" > "$RUNS/$name.txt"
-  echo "  $name $path" >&2
+  name="${entry%%|*}"; read -r -a paths <<< "${entry#*|}"
+  for path in "${paths[@]}"; do
+    code="$(curl -s -o /dev/null -w '%{http_code}' "$BASE$path")"
+    [ "$code" = 200 ] || { echo "$path answers $code" >&2; exit 1; }
+  done
+  wrk -t2 -c"$CONNECTIONS" -d3s -s "$HERE/wrk-paths.lua" "$BASE" -- "${paths[@]}" > /dev/null
+  wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$HERE/wrk-paths.lua" "$BASE" -- "${paths[@]}" \
+    > "$RUNS/$name.txt"
+  printf '%s\n' "${paths[@]}" > "$RUNS/$name.paths"
+  echo "  $name: ${#paths[@]} queries" >&2
 done
 
 python3 - "$RUNS" "$INGEST_JSON" "$COUNT" "$CONNECTIONS" "$DURATION" "$RESULTS/server-latest.json" <<'EOF'
@@ -114,7 +124,7 @@ for name in ["static", "timeline", "quotes", "search"]:
     socket = re.search(r"Socket errors: (.*)", text)
     rows.append({
         "endpoint": name,
-        "path": re.search(r"Running .* test @ (\S+)", text).group(1).split("/", 3)[-1],
+        "paths": open(os.path.join(runs, name + ".paths")).read().split(),
         "requestsPerSecond": float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1)),
         "p50ms": ms(lat["50"]), "p99ms": ms(lat["99"]),
         "non2xx": int(errors.group(1)) if errors else 0,

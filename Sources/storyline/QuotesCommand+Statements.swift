@@ -43,7 +43,7 @@ extension QuotesCommand {
             byKey[Key(articleID: stored.articleID, range: stored.quote.range)] = stored
             merger.add(
                 quote: stored.quote,
-                text: QuotesCommand.textReaching(stored),
+                wording: stored.text,
                 speaker: stored.quote.attributedName,
                 source: ReportSource(articleID: stored.articleID, outlet: stored.outlet, published: stored.published)
             )
@@ -121,12 +121,5 @@ extension QuotesCommand {
             for stored in try await store.quotes(matching: undated) { grouper.add(redact(stored)) }
             return (page(grouper.statements()), true, nil)
         }
-    }
-
-    /// A text in which the quote's UTF-8 range holds the quote's words, for the merger (which reads only that
-    /// range): the words after as many spaces as the range's start. The merger keys reports by article and
-    /// range, so the ranges must stay those of the article.
-    static func textReaching(_ stored: StoredQuote) -> String {
-        String(repeating: " ", count: stored.quote.range.start) + stored.text
     }
 }

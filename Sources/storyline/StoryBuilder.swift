@@ -20,6 +20,8 @@ struct StoryBuilder {
         var merged: MergedEvent
         /// The reports with their articles and sentences: empty until read (``withReports(_:from:)``).
         var reports: [Report] = []
+        /// How many reports the event has: ``withReports(_:from:at:)`` may read only the earliest.
+        var reportCount: Int { merged.reports.count }
         /// The stories its reports' articles belong to.
         var stories: Set<StoryID>
 
@@ -91,18 +93,20 @@ struct StoryBuilder {
     }
 
     /// `events` with their reports, read from `store` (each report's sentence and article summary, not the
-    /// whole article).
-    static func withReports(_ events: [Event], from store: any ArticleStore) async throws -> [Event] {
+    /// whole article): all of them, or the earliest `most` of each event.
+    static func withReports(_ events: [Event], from store: any ArticleStore, atMost most: Int = .max) async throws
+        -> [Event]
+    {
         func key(_ ref: EventReportRef) -> EventReportKey {
             EventReportKey(articleID: ref.source.articleID, index: ref.index)
         }
         var byKey: [EventReportKey: Report] = [:]
-        for report in try await store.eventReports(events.flatMap { $0.merged.reports.map(key) }) {
+        for report in try await store.eventReports(events.flatMap { $0.merged.reports.prefix(most).map(key) }) {
             byKey[report.key] = report
         }
         return events.map { event in
             var event = event
-            event.reports = event.merged.reports.compactMap { byKey[key($0)] }
+            event.reports = event.merged.reports.prefix(most).compactMap { byKey[key($0)] }
             return event
         }
     }

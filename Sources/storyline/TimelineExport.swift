@@ -23,6 +23,8 @@ enum TimelineExport {
         var announcedFirstBy: Report?
         var stories: [Int]
         var reports: [Report]
+        /// How many reports the event has: ``reports`` may list only the earliest of them.
+        var reportCount: Int
 
         /// One report: the article, its outlet and day, how it reported the event, and where in its text.
         struct Report: Encodable {
@@ -51,6 +53,7 @@ enum TimelineExport {
             place = merged.place
             independentOutlets = merged.independentOutlets
             reports = event.reports.map(Self.report)
+            reportCount = event.reportCount
             firstReport =
                 event.reports.first { $0.key.articleID == merged.firstReport.articleID }.map(Self.report)
                 ?? Report(source: merged.firstReport)

@@ -217,6 +217,18 @@ struct ServerTests {
             #expect(!inRange.isEmpty)
             let statements = try Self.items(try await Self.get(client, "/api/timeline?statements=true&limit=500"))
             #expect(statements.contains { $0["type"]?.string == "STATEMENT" })
+
+            // Each event lists its earliest reports, as many as asked, and says how many it has.
+            let all = try Self.items(try await Self.get(client, "/api/timeline?statements=true&limit=500&reports=1000"))
+            let one = try Self.items(try await Self.get(client, "/api/timeline?statements=true&limit=500&reports=1"))
+            #expect(all.count == one.count)
+            #expect(all.contains { ($0["reports"]?.array?.count ?? 0) > 1 }, "some event has several reports")
+            for (full, cut) in zip(all, one) {
+                let reports = try #require(full["reports"]?.array)
+                #expect(full["reportCount"]?.int == Int64(reports.count))
+                #expect(cut["reportCount"]?.int == Int64(reports.count))
+                #expect(cut["reports"]?.array == Array(reports.prefix(1)))
+            }
         }
     }
 
@@ -314,7 +326,7 @@ struct ServerTests {
                 ("/api/timeline?statements=maybe", "statements"), ("/api/timeline?story=x", "story"),
                 ("/api/timeline?from=2025-02-27T10:00", "from"), ("/api/events?type=MEETING", "type"),
                 ("/api/events?from=2025-02-30", "from"), ("/api/events?to=soon", "to"),
-                ("/api/events?limit=9999", "limit"),
+                ("/api/events?limit=9999", "limit"), ("/api/timeline?reports=1001", "reports"),
             ]
             for (uri, parameter) in cases {
                 let error = try await Self.get(client, uri, status: .badRequest)

@@ -137,16 +137,25 @@ public struct StatementMerger: Sendable {
     public mutating func add(quote: QuoteMention, text: String, speaker: String?, source: ReportSource)
         -> StatementID
     {
-        let key = ReportKey(articleID: source.articleID, range: quote.range)
-        if let known = reportIDs[key] { return StatementID(rawValue: resolve(known)) }
         let utf8 = text.utf8
         let start = min(max(0, quote.range.start), utf8.count)
         let end = min(max(start, quote.range.end), utf8.count)
         let bytes = Array(utf8.dropFirst(start).prefix(end - start))
+        return add(quote: quote, wording: String(decoding: bytes, as: UTF8.self), speaker: speaker, source: source)
+    }
+
+    /// Adds one quote whose words are already cut from its article (`wording`: the text of its
+    /// ``QuoteMention/range``), as ``add(quote:text:speaker:source:)`` does.
+    @discardableResult
+    public mutating func add(quote: QuoteMention, wording: String, speaker: String?, source: ReportSource)
+        -> StatementID
+    {
+        let key = ReportKey(articleID: source.articleID, range: quote.range)
+        if let known = reportIDs[key] { return StatementID(rawValue: resolve(known)) }
         let report = StatementReport(
             source: source,
             range: quote.range,
-            wording: String(decoding: bytes, as: UTF8.self),
+            wording: wording,
             kind: quote.kind,
             cue: quote.cue,
             speaker: speaker

@@ -129,8 +129,8 @@ struct APIRoutes: Sendable {
         return try APIResponse.json(APIPage(QuotesCommand.items(statements.page), page))
     }
 
-    /// `GET /api/timeline`: merged events with their reports, as `storyline timeline --format json`, by their own
-    /// date.
+    /// `GET /api/timeline`: merged events with their reports (the earliest `reports` of each, default 20), as
+    /// `storyline timeline --format json`, by their own date.
     func timeline(_ parameters: APIParameters) async throws -> Response {
         let page = try parameters.page()
         let from = try parameters.day("from")
@@ -143,8 +143,9 @@ struct APIRoutes: Sendable {
             type: try parameters.choice("type", EventType.self),
             statements: try parameters.bool("statements") ?? false
         )
+        let reports = try parameters.int("reports", in: 0...1000) ?? 20
         let selected = try await stories.current().events(filter, limit: page.limit, offset: page.offset)
-        let events = try await StoryBuilder.withReports(selected, from: store)
+        let events = try await StoryBuilder.withReports(selected, from: store, atMost: reports)
         return try APIResponse.json(APIPage(events.map(TimelineExport.Item.init), page))
     }
 
