@@ -110,46 +110,85 @@ struct TimelineCommand: AsyncParsableCommand {
 
     /// The events `filter` keeps, by their own date (undated last), then by first report.
     static func select(_ events: [StoryBuilder.Event], filter: Filter) -> [StoryBuilder.Event] {
-        inTimelineOrder(events.filter { keeps($0, filter: filter) })
+        let table = FilterTable(events)
+        return inTimelineOrder(table.indices.filter { table.keeps($0, filter) }.map { events[$0] })
     }
 
-    /// Whether `filter` keeps `event`.
-    static func keeps(_ event: StoryBuilder.Event, filter: Filter) -> Bool {
-        Facets(event).kept(by: filter)
-    }
+    /// What a ``Filter`` reads of each of a list of events, worked out once and kept in columns of plain
+    /// values: testing an event copies no string or set (which, in a server answering on every core, would
+    /// make the threads contend for reference counts).
+    struct FilterTable: Sendable {
+        private let types: [EventType]
+        /// The days each event's date spans; `Int.max...Int.max` when undated.
+        private let firstDays: [Int]
+        private let lastDays: [Int]
+        /// Every event's actors' and targets' names, lowercased, each followed by a newline (which no name
+        /// holds), as UTF-8; `nameRanges[i]` is event i's part.
+        private let nameBytes: [UInt8]
+        private let nameRanges: [Range<Int>]
+        private let stories: [Set<StoryID>]
 
-    /// What a ``Filter`` reads of an event, worked out once: its type, the days its date spans, its
-    /// participants' names lowercased, and its stories.
-    struct Facets: Sendable {
-        var type: EventType
-        var days: ClosedRange<Int>?
-        /// The actors' and targets' names, lowercased, each followed by a newline (which no name holds).
-        var names: String
-        var stories: Set<StoryID>
-
-        init(_ event: StoryBuilder.Event) {
-            type = event.merged.type
-            days = EventDate.days(event.date)
-            names = (event.merged.actors + event.merged.targets).map { $0.lowercased() + "\n" }.joined()
-            stories = event.stories
+        init(_ events: [StoryBuilder.Event]) {
+            var types: [EventType] = []
+            var firstDays: [Int] = []
+            var lastDays: [Int] = []
+            var nameBytes: [UInt8] = []
+            var nameRanges: [Range<Int>] = []
+            for event in events {
+                types.append(event.merged.type)
+                let days = EventDate.days(event.date)
+                firstDays.append(days?.lowerBound ?? .max)
+                lastDays.append(days?.upperBound ?? .max)
+                let start = nameBytes.count
+                for name in event.merged.actors + event.merged.targets {
+                    nameBytes += name.lowercased().utf8
+                    nameBytes.append(0x0A)
+                }
+                nameRanges.append(start..<nameBytes.count)
+            }
+            (self.types, self.firstDays, self.lastDays) = (types, firstDays, lastDays)
+            (self.nameBytes, self.nameRanges) = (nameBytes, nameRanges)
+            stories = events.map(\.stories)
         }
 
-        func kept(by filter: Filter) -> Bool {
-            if let type = filter.type, self.type != type { return false }
+        var indices: Range<Int> { types.indices }
+
+        /// The first day of event `index`'s date, nil when undated.
+        func firstDay(_ index: Int) -> Int? { firstDays[index] == .max ? nil : firstDays[index] }
+
+        /// Whether `filter` keeps event `index`.
+        func keeps(_ index: Int, _ filter: Filter) -> Bool {
+            let type = types[index]
+            if let wanted = filter.type, type != wanted { return false }
             if filter.type == nil, !filter.statements, type == .statement { return false }
-            if let story = filter.story, !stories.contains(story) { return false }
-            // A match within one name: the filter's text holds no newline (a request's parameter could).
-            if let entity = filter.entity,
-                entity.contains("\n") || !names.contains(entity)
-            {
-                return false
-            }
             if filter.from != nil || filter.to != nil {
-                guard let days else { return false }
-                if let from = filter.from, days.upperBound < from { return false }
-                if let to = filter.to, days.lowerBound > to { return false }
+                guard firstDays[index] != .max else { return false }
+                if let from = filter.from, lastDays[index] < from { return false }
+                if let to = filter.to, firstDays[index] > to { return false }
+            }
+            if let story = filter.story, !stories[index].contains(story) { return false }
+            // A match within one name: the filter's text holds no newline (a request's parameter could).
+            if let entity = filter.entity {
+                let needle = Array(entity.utf8)
+                guard !needle.contains(0x0A) else { return false }
+                return nameBytes.withUnsafeBufferPointer { Self.contains(needle, in: $0[nameRanges[index]]) }
             }
             return true
+        }
+
+        /// Whether `needle` occurs in `bytes` (UTF-8: a byte match is a match of whole scalars).
+        private static func contains(_ needle: [UInt8], in bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+            guard let first = needle.first else { return true }
+            guard bytes.count >= needle.count else { return false }
+            var start = bytes.startIndex
+            let last = bytes.endIndex - needle.count
+            while start <= last {
+                if bytes[start] == first, needle.indices.allSatisfy({ bytes[start + $0] == needle[$0] }) {
+                    return true
+                }
+                start += 1
+            }
+            return false
         }
     }
 

@@ -12,31 +12,32 @@ actor StoryCache {
         var builder: StoryBuilder
         /// Every merged event (statements included), in timeline order (``TimelineCommand/inTimelineOrder(_:)``).
         let events: [StoryBuilder.Event]
-        /// What filters read of each event: `facets[i]` is that of `events[i]`.
-        let facets: [TimelineCommand.Facets]
+        /// What filters read of the events.
+        let table: TimelineCommand.FilterTable
 
         init(revision: Int64, builder: StoryBuilder) {
             self.revision = revision
             self.builder = builder
             events = TimelineCommand.inTimelineOrder(builder.events)
-            facets = events.map(TimelineCommand.Facets.init)
+            table = TimelineCommand.FilterTable(events)
         }
 
         /// The positions in ``events`` of the events `filter` keeps.
         func selected(_ filter: TimelineCommand.Filter) -> [Int] {
-            facets.indices.filter { facets[$0].kept(by: filter) }
+            table.indices.filter { table.keeps($0, filter) }
         }
 
         /// The events `filter` keeps, in timeline order, `offset` of them skipped and at most `limit` kept.
         func events(_ filter: TimelineCommand.Filter, limit: Int, offset: Int) -> [StoryBuilder.Event] {
             var page: [StoryBuilder.Event] = []
             var skip = offset
-            for index in facets.indices where page.count < limit && facets[index].kept(by: filter) {
+            for index in table.indices where table.keeps(index, filter) {
                 if skip > 0 {
                     skip -= 1
-                } else {
-                    page.append(events[index])
+                    continue
                 }
+                guard page.count < limit else { break }
+                page.append(events[index])
             }
             return page
         }

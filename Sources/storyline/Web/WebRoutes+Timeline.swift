@@ -73,7 +73,7 @@ extension WebRoutes {
 
         var perDay: [Int: Int] = [:]
         for index in selected {
-            if let day = view.facets[index].days?.lowerBound { perDay[day, default: 0] += 1 }
+            if let day = view.table.firstDay(index) { perDay[day, default: 0] += 1 }
         }
         let axis = SVGCharts.timeAxis(
             days: perDay.sorted { $0.key < $1.key }.map { (PublicationDate(dayNumber: $0.key).iso8601, $0.value) },
