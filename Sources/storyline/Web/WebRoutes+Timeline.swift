@@ -33,6 +33,8 @@ extension WebRoutes {
             var sentence: String?
             var announced: String?
             var reports: [Report]
+            /// "and N more reporting articles" when the event has more than the page lists.
+            var moreReports: String?
         }
 
         struct Report {
@@ -68,7 +70,11 @@ extension WebRoutes {
         let view = try await stories.current()
         let selected = view.selected(filter)
         let (page, hasNext) = Self.slice(selected, page: number)
-        let events = try await StoryBuilder.withReports(page.map { view.events[$0] }, from: store)
+        let events = try await StoryBuilder.withReports(
+            page.map { view.events[$0] },
+            from: store,
+            atMost: Self.reportsPerEvent
+        )
         let links = try await entityLinks.links(store)
 
         var perDay: [Int: Int] = [:]
@@ -113,12 +119,18 @@ extension WebRoutes {
         return try render("timeline", title: heading, nav: .init(timeline: true), content)
     }
 
+    /// The reports an event lists on the page, earliest first: an event reported by hundreds of articles lists
+    /// the first of them and says how many more there are.
+    static let reportsPerEvent = 20
+
     static func eventView(_ event: StoryBuilder.Event, links: EntityLinks) -> TimelineContent.Event {
         let merged = event.merged
         let item = TimelineExport.Item(event)
         let firstDay = EventDate.days(event.date).map { PublicationDate(dayNumber: $0.lowerBound).iso8601 }
         var reports: [TimelineContent.Report] = []
-        for articleID in event.articleIDs {
+        let listed = StoryBuilder.orderedUnique(event.reports.map(\.key.articleID))
+        let more = event.articleIDs.count - listed.count
+        for articleID in listed {
             let report = item.reports.first { $0.articleID == articleID }
             let name = sourceName(outlet: report?.outlet, title: report?.title, articleID: articleID)
             let day = report?.published.map { String($0.prefix(10)) } ?? "undated"
@@ -148,7 +160,8 @@ extension WebRoutes {
             outletsLabel: count(merged.independentOutlets, "outlet"),
             sentence: item.reports.first?.sentence.map(QuotesCommand.oneLine),
             announced: announced,
-            reports: reports
+            reports: reports,
+            moreReports: more > 0 ? "and \(count(more, "more reporting article"))" : nil
         )
     }
 }
