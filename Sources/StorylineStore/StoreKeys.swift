@@ -3,6 +3,23 @@ import StorylineCore
 /// Keys and checks that every store backend shares, so that all backends order, filter and look up
 /// articles identically (the conformance tests run the same expectations against each of them).
 package enum StoreKeys {
+    /// The Unicode-scalar offsets of UTF-8 byte offsets into `body`, in one pass up to the largest: the bytes
+    /// before an offset that start a scalar (every byte that does not continue a UTF-8 sequence). An offset
+    /// past the end counts every scalar.
+    package static func scalarOffsets(ofBytes offsets: [Int], in body: [UInt8]) -> [Int: Int] {
+        var scalars: [Int: Int] = [:]
+        var count = 0
+        var position = 0
+        for offset in Set(offsets).sorted() {
+            while position < min(max(offset, 0), body.count) {
+                if body[position] & 0xC0 != 0x80 { count += 1 }
+                position += 1
+            }
+            scalars[offset] = count
+        }
+        return scalars
+    }
+
     /// The shortest id prefix ``ArticleStore/article(id:)`` accepts.
     package static let minimumPrefixLength = 4
 

@@ -64,11 +64,7 @@ public struct StoredEventReport: Sendable, Hashable {
             let lower = min(max(range.start, 0), bytes.count)
             return String(decoding: bytes[lower..<min(max(range.end, lower), bytes.count)], as: UTF8.self)
         }
-        // Unicode scalars: every UTF-8 byte that does not continue a sequence starts one.
-        func scalars(before byte: Int) -> Int {
-            bytes[..<min(max(byte, 0), bytes.count)].reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
-        }
-        let start = scalars(before: event.sentence.start)
+        let scalars = StoreKeys.scalarOffsets(ofBytes: [event.sentence.start, event.sentence.end], in: bytes)
         self.init(
             key: key,
             event: event,
@@ -78,7 +74,7 @@ public struct StoredEventReport: Sendable, Hashable {
             published: article.published,
             firstSource: stored.sources.first,
             sentence: text(event.sentence),
-            sentenceScalars: start..<(start + text(event.sentence).unicodeScalars.count),
+            sentenceScalars: (scalars[event.sentence.start] ?? 0)..<(scalars[event.sentence.end] ?? 0),
             trigger: text(event.trigger)
         )
     }

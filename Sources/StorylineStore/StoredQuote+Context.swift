@@ -35,24 +35,14 @@ extension StoredQuote {
         )
     }
 
-    /// The ranges in Unicode scalars of `body`: one pass over the bytes up to the last range's end, counting
-    /// the bytes that start a scalar (every byte that does not continue a UTF-8 sequence).
+    /// The ranges in Unicode scalars of `body`.
     static func scalarRanges(quote: TextRange, speaker: TextRange?, context: TextRange, in body: [UInt8])
         -> ScalarRanges
     {
         let speaker = speaker.map { clamped($0, to: body.count) }
         var bytes = [quote.start, quote.end, context.start, context.end]
         if let speaker { bytes += [speaker.start, speaker.end] }
-        var scalars: [Int: Int] = [:]
-        var count = 0
-        var position = 0
-        for byte in Set(bytes).sorted() {
-            while position < byte {
-                if body[position] & 0xC0 != 0x80 { count += 1 }
-                position += 1
-            }
-            scalars[byte] = count
-        }
+        let scalars = StoreKeys.scalarOffsets(ofBytes: bytes, in: body)
         func converted(_ range: TextRange) -> TextRange {
             TextRange(start: scalars[range.start] ?? 0, end: scalars[range.end] ?? 0)
         }
