@@ -32,7 +32,12 @@ struct QuotesCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only quotes whose speaker's name contains this text.", valueName: "NAME"))
     var speaker: String?
 
-    @Option(help: ArgumentHelp("Only quotes whose words contain this text.", valueName: "TEXT"))
+    @Option(
+        help: ArgumentHelp(
+            "Only quotes with these words: each begins a word of the quote (\"guarantee\" finds \"guarantees\"); a \"quoted phrase\" in a row.",
+            valueName: "TEXT"
+        )
+    )
     var about: String?
 
     @Option(help: ArgumentHelp("Only quotes from articles published on or after this day.", valueName: "YYYY-MM-DD"))
