@@ -73,7 +73,7 @@ struct MeasuredRun {
     static func highWaterMiB(of pid: pid_t) -> Double? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
             let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-            let kib = Double(line.split(separator: " ").dropFirst().first ?? "")
+            let kib = Double(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "")
         else { return nil }
         return kib / 1024
     }
