@@ -53,16 +53,35 @@ public struct DocumentReader: Sendable {
             guard !decompressed else {
                 throw IngestError(.compression, "gzip data nested inside gzip data", path: path)
             }
+            // The start of the first member (even of one too large to decode whole) says what is compressed.
+            let head: [UInt8]
+            switch GzipMemberDecoder(bytes).next(budget: 1 << 20) {
+            case .decoded(_, let first)?: head = first
+            case .tooLarge(_, _, let first)?: head = first
+            default: head = []
+            }
             // A WARC.gz is read member by member by the WARC reader, so that a corrupt record loses only itself.
-            if case .decoded(_, let first)? = GzipMemberDecoder(bytes).next(budget: 1 << 20),
-                first.starts(with: Array("WARC/".utf8))
-            {
+            if head.starts(with: Array("WARC/".utf8)) {
                 return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(
                     bytes,
                     path: path
                 )
             }
-            let inner = try Gzip.decompress(bytes, limit: maxDecompressedBytes)
+            // One document (text, HTML) is never inflated past the limit for an article, nor binary data past its
+            // first megabyte: a gzip bomb of either stops there. Inputs of many articles may use the whole budget.
+            let limit: Int
+            switch FormatSniffer.sniff(head) {
+            case .format(.html), .format(.plainText): limit = maxDocumentBytes
+            case .binary(let offset):
+                throw IngestError(
+                    .binary,
+                    "gzip-compressed binary content (byte 0x\(String(head[offset], radix: 16)) at offset \(offset) "
+                        + "once decompressed); not text, HTML, a feed, JSONL or WARC",
+                    path: path
+                )
+            default: limit = maxDecompressedBytes
+            }
+            let inner = try Gzip.decompress(bytes, limit: limit)
             return try readOrThrow(inner, path: path, decompressed: true)
         case .format(.warc):
             return try WARCReader(maxDecompressedBytes: maxDecompressedBytes, maxPageBytes: maxDocumentBytes).read(

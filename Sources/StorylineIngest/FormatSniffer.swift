@@ -64,10 +64,19 @@ public enum FormatSniffer {
                 return nil
             }
             if i + 1 < b.count, b[i + 1] == UInt8(ascii: "?") || b[i + 1] == UInt8(ascii: "!") {
-                // Skip to the end of the declaration, comment or doctype.
+                // Skip to the end of the declaration, comment or doctype — past a doctype's internal subset
+                // (`<!DOCTYPE rss [ <!ENTITY …> ]>`), whose declarations hold `>` too.
                 let closer: [UInt8] = b[i...].starts(with: Array("<!--".utf8)) ? Array("-->".utf8) : [UInt8(ascii: ">")]
                 var j = i + 2
-                while j + closer.count <= b.count, !b[j..<(j + closer.count)].elementsEqual(closer) { j += 1 }
+                var inSubset = false
+                while j + closer.count <= b.count {
+                    if closer.count == 1 {
+                        if b[j] == UInt8(ascii: "[") { inSubset = true }
+                        if b[j] == UInt8(ascii: "]") { inSubset = false }
+                    }
+                    if !inSubset, b[j..<(j + closer.count)].elementsEqual(closer) { break }
+                    j += 1
+                }
                 i = j + closer.count
                 continue
             }

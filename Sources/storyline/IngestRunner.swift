@@ -95,8 +95,15 @@ struct IngestRunner {
                         do {
                             let bytes = try InputFiles.read(item.path, limit: limit)
                             let result = reader.read(bytes, path: item.path, metadata: item.metadata)
+                            // An article already stored (a re-run, or the rest of a killed run) keeps the annotations
+                            // of its first reading (only its source is added): it is not extracted again.
+                            let stored = try await store.storedContentHashes(among: result.articles.map(\.contentHash))
                             // Extraction is CPU-bound: it runs here, in parallel, not in the writer below.
-                            let articles = result.articles.map { Self.annotate($0, with: extractor) }
+                            let articles = result.articles.map { article in
+                                stored.contains(article.contentHash)
+                                    ? AnnotatedArticle(article: article, annotations: ArticleAnnotations())
+                                    : Self.annotate(article, with: extractor)
+                            }
                             return (index, Read(size: bytes.count, articles: articles, errors: result.errors))
                         } catch let error as IngestError {
                             return (index, Read(size: item.size, articles: [], errors: [error]))

@@ -35,6 +35,7 @@ struct EntityNameLinker {
         }
         let people = spans.indices.filter { spans[$0].type == .person }
         let personWords = Dictionary(uniqueKeysWithValues: people.map { ($0, words(spans[$0].tokens)) })
+        var names = PersonNames(people: people, words: personWords)
 
         var result: [EntityMention] = []
         result.reserveCapacity(spans.count)
@@ -46,7 +47,7 @@ struct EntityNameLinker {
             var canonical: String
             var type = span.type
             if type != .person, gazetteer.sources(exact: document.exact, range: span.tokens) & Self.placeOrGroup == 0,
-                let fuller = fullerName(of: words(span.tokens), at: n, people: people, words: personWords)
+                let fuller = names.fuller(of: words(span.tokens), at: n)
             {
                 // "Trump" read as ORG in a text that names "Donald Trump" is the person.
                 type = .person
@@ -54,7 +55,7 @@ struct EntityNameLinker {
             } else if type == .person {
                 canonical = text(span.tokens)
                 let mine = personWords[n] ?? []
-                if let fuller = fullerName(of: mine, at: n, people: people, words: personWords) {
+                if let fuller = names.fuller(of: mine, at: n) {
                     canonical = text(spans[fuller].tokens)
                 }
             } else {
@@ -67,36 +68,65 @@ struct EntityNameLinker {
         return result
     }
 
-    /// The index of the person mention whose name `mine` is a part of: nearest before `n`, else first
-    /// after it; the longest such name wins among equally near ones.
-    private func fullerName(of mine: [UInt64], at n: Int, people: [Int], words: [Int: [UInt64]]) -> Int? {
+}
+
+/// The person names of one document, indexed so that finding the fuller name of a mention costs about the number of
+/// distinct names it is part of, not the number of person mentions (a long document names the same people
+/// thousands of times).
+private struct PersonNames {
+    /// The mention indices of each distinct name (its words), ascending.
+    let occurrences: [[UInt64]: [Int]]
+    /// The distinct names by their last word.
+    let byLastWord: [UInt64: [[UInt64]]]
+    /// The name of each person mention.
+    let words: [Int: [UInt64]]
+    /// The distinct longer names each name is a part of, computed once per name.
+    var containing: [[UInt64]: [[UInt64]]] = [:]
+
+    init(people: [Int], words: [Int: [UInt64]]) {
+        self.words = words
+        var occurrences: [[UInt64]: [Int]] = [:]
+        for p in people { occurrences[words[p] ?? [], default: []].append(p) }
+        var byLastWord: [UInt64: [[UInt64]]] = [:]
+        for name in occurrences.keys { if let last = name.last { byLastWord[last, default: []].append(name) } }
+        self.occurrences = occurrences
+        self.byLastWord = byLastWord
+    }
+
+    /// The index of the person mention whose name `mine` is a part of: nearest before `n`, else first after it;
+    /// then, in turn, that name's own fuller name ("Keir Starmer" → "Keir Rodney Starmer" seen earlier).
+    mutating func fuller(of mine: [UInt64], at n: Int) -> Int? {
         guard !mine.isEmpty else { return nil }
-        func contains(_ full: [UInt64]) -> Bool {
-            guard full.count > mine.count, full.last == mine.last else { return false }
+        let candidates = longerNames(containing: mine)
+        var before: Int?
+        var after: Int?
+        for name in candidates {
+            guard let indices = occurrences[name] else { continue }
+            // The first occurrence at or after n.
+            var low = 0
+            var high = indices.count
+            while low < high {
+                let mid = (low + high) / 2
+                if indices[mid] < n { low = mid + 1 } else { high = mid }
+            }
+            if low > 0 { before = max(before ?? indices[low - 1], indices[low - 1]) }
+            if low < indices.count, indices[low] == n { low += 1 }
+            if low < indices.count { after = min(after ?? indices[low], indices[low]) }
+        }
+        guard let best = before ?? after else { return nil }
+        return words[best].flatMap { fuller(of: $0, at: best) } ?? best
+    }
+
+    /// The distinct names longer than `mine` that end in its last word and hold its words in order.
+    private mutating func longerNames(containing mine: [UInt64]) -> [[UInt64]] {
+        if let known = containing[mine] { return known }
+        let found = (byLastWord[mine.last ?? 0] ?? []).filter { full in
+            guard full.count > mine.count else { return false }
             var k = 0
             for w in full where k < mine.count && w == mine[k] { k += 1 }
             return k == mine.count
         }
-        var best: Int?
-        for p in people.reversed() where p < n {
-            if let full = words[p], contains(full) {
-                if let b = best, (words[b]?.count ?? 0) >= full.count { continue }
-                best = p
-                break
-            }
-        }
-        if best == nil {
-            for p in people where p > n {
-                if let full = words[p], contains(full) {
-                    best = p
-                    break
-                }
-            }
-        }
-        // Resolve chains ("Keir Starmer" → "Keir Rodney Starmer" seen earlier).
-        if let b = best, let full = words[b], let further = fullerName(of: full, at: b, people: people, words: words) {
-            return further
-        }
-        return best
+        containing[mine] = found
+        return found
     }
 }

@@ -12,10 +12,14 @@ final class GzipMemberDecoder {
         /// The member at `start` is corrupt near byte `at`.
         case corrupt(start: Int, at: Int, reason: String)
         /// The member at `start` would expand past the budget; the failure was noticed at compressed byte `at`.
-        case tooLarge(start: Int, at: Int)
+        /// `head` is the start of its output (at most ``headBytes``), enough to tell what the member holds.
+        case tooLarge(start: Int, at: Int, head: [UInt8])
         /// Bytes at `start` that are not a gzip member.
         case notGzip(start: Int)
     }
+
+    /// The most output of a too large member kept in ``Member/tooLarge(start:at:head:)``.
+    static let headBytes = 64 << 10
 
     private let input: [UInt8]
     private let inflater = Inflater(.gzipOrZlib)
@@ -52,7 +56,8 @@ final class GzipMemberDecoder {
         case .failure(.corrupt(let at, let reason)):
             return .corrupt(start: start, at: at, reason: reason)
         case .failure(.tooLarge(let at)):
-            return .tooLarge(start: start, at: at)
+            // The inflater stops before `output` passes the budget and leaves in it what it produced so far.
+            return .tooLarge(start: start, at: at, head: Array(output.prefix(Self.headBytes)))
         }
     }
 

@@ -56,7 +56,8 @@ final class Inflater {
     }
 
     /// Inflates `input[offset...]`, appending the output to `output`, until the stream ends or the input runs out.
-    /// Throws ``Failure/tooLarge(at:)`` as soon as `output` would hold more than `limit` bytes.
+    /// Throws ``Failure/tooLarge(at:)`` as soon as `output` would hold more than `limit` bytes, leaving the first
+    /// `limit` bytes in it.
     func run(
         _ input: UnsafeRawBufferPointer,
         from offset: Int,
@@ -78,7 +79,11 @@ final class Inflater {
             position += consumed
             let produced = Inflater.scratchSize - Int(stream.pointee.avail_out)
             if produced > 0 {
-                guard output.count + produced <= limit else { throw .tooLarge(at: position) }
+                guard output.count + produced <= limit else {
+                    // Keep what fits: the caller may look at the start of an output too large to hold.
+                    output.append(contentsOf: UnsafeBufferPointer(start: scratch, count: max(0, limit - output.count)))
+                    throw .tooLarge(at: position)
+                }
                 output.append(contentsOf: UnsafeBufferPointer(start: scratch, count: produced))
             }
             switch status {

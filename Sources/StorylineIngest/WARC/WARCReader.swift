@@ -10,7 +10,9 @@ import StorylineCore
 ///
 /// A record that cannot be read (a truncated block, a corrupt gzip member, an undecodable body, a page with
 /// no text) becomes an error in ``ReadResult/errors`` located at "record N", and everything read before it
-/// is kept. A `.warc.gz` is decoded member by member, so memory holds one record at a time, not the file.
+/// is kept. A `.warc.gz` is decoded member by member, so memory holds one record at a time, not the file; a
+/// member or record that decodes past ``maxRecordBytes`` (a gzip bomb, or a large video) is skipped without being
+/// held, reported when it could have held a page, and reading goes on with the next record.
 public struct WARCReader: Sendable {
     /// The most bytes decompression may produce for the whole file (gzip members and HTTP bodies together),
     /// and the largest record accepted.
@@ -18,13 +20,18 @@ public struct WARCReader: Sendable {
     /// The largest decoded HTML page accepted; a larger body (a decompression bomb, a binary blob labelled
     /// `text/html`) is refused as ``IngestError/Code/tooLarge`` without reaching the HTML parser.
     public var maxPageBytes: Int
+    /// The most bytes one record of a `.warc.gz` may decode to in memory (its gzip member, or the members it
+    /// spans).
+    public var maxRecordBytes: Int
 
     /// - Parameters:
     ///   - maxDecompressedBytes: the decompression budget for one file, and the largest record read.
     ///   - maxPageBytes: the largest decoded page.
-    public init(maxDecompressedBytes: Int = 4 << 30, maxPageBytes: Int = 16 << 20) {
+    ///   - maxRecordBytes: the largest decoded record of a `.warc.gz` held in memory.
+    public init(maxDecompressedBytes: Int = 4 << 30, maxPageBytes: Int = 16 << 20, maxRecordBytes: Int = 64 << 20) {
         self.maxDecompressedBytes = maxDecompressedBytes
         self.maxPageBytes = maxPageBytes
+        self.maxRecordBytes = maxRecordBytes
     }
 
     /// Reads every HTML response of a WARC or WARC.gz file (recognised by the gzip magic number).
@@ -94,7 +101,7 @@ public struct WARCReader: Sendable {
         var pending: [UInt8] = []
         var resyncing = false
         var sawRecord = false
-        while let member = decoder.next(budget: session.budget) {
+        while let member = decoder.next(budget: min(session.budget, maxRecordBytes)) {
             switch member {
             case .decoded(let start, let output):
                 if resyncing {
@@ -113,6 +120,17 @@ public struct WARCReader: Sendable {
                 }
                 sawRecord = true
                 if consumed == pending.count { pending = [] } else { pending.removeFirst(consumed) }
+                if pending.count > maxRecordBytes {
+                    // A record spread over members: never hold more of it than one record may decode to.
+                    session.fail(
+                        .tooLarge,
+                        "record in the gzip members up to byte \(decoder.offset) decodes past the limit of "
+                            + "\(ByteCount.describe(maxRecordBytes)) for one record; skipped"
+                    )
+                    session.index += 1
+                    pending = []
+                    resyncing = true
+                }
             case .truncated(let start):
                 session.fail(
                     .compression,
@@ -139,13 +157,35 @@ public struct WARCReader: Sendable {
                 pending = []
                 resyncing = true
                 decoder.skip(from: start)
-            case .tooLarge(let start, _):
-                session.fail(
-                    .tooLarge,
-                    "gzip member at byte \(start) expands past the decompression limit of "
-                        + "\(maxDecompressedBytes) bytes for this file"
-                )
-                return
+            case .tooLarge(let start, _, let head):
+                guard session.budget > maxRecordBytes else {
+                    session.fail(
+                        .tooLarge,
+                        "gzip member at byte \(start) expands past the decompression limit of "
+                            + "\(maxDecompressedBytes) bytes for this file"
+                    )
+                    return
+                }
+                // One record (a gzip bomb, a video) too large to hold: what was inflated counts against the file's
+                // budget, the record is reported if it could be a page, and reading resumes at the next member.
+                session.budget -= maxRecordBytes
+                // While resyncing, a member that does not start a record may be a false gzip header.
+                if !resyncing || WARCReader.startsRecord(head) {
+                    if WARCReader.couldHoldAPage(head) {
+                        let uri = WARCReader.targetURI(head)
+                        session.fail(
+                            .tooLarge,
+                            "gzip member at byte \(start)"
+                                + (uri.map { " (\(IngestError.quote($0, limit: 200)))" } ?? "")
+                                + " decodes past the limit of \(ByteCount.describe(maxRecordBytes)) for one record; "
+                                + "skipped"
+                        )
+                    }
+                    session.index += 1
+                    pending = []
+                    resyncing = true
+                }
+                decoder.skip(from: start)
             case .notGzip(let start):
                 if resyncing {
                     decoder.skip(from: start)
@@ -190,6 +230,33 @@ public struct WARCReader: Sendable {
             }
         }
         return buffer.count
+    }
+
+    /// Whether the start of a decoded record (`head`) may be a response holding an HTML page: a response record
+    /// whose HTTP head, if it is there, says 2xx and HTML or no type. Anything else too large is skipped silently.
+    static func couldHoldAPage(_ head: [UInt8]) -> Bool {
+        head.withUnsafeBytes { buffer in
+            let start = skipNewlines(buffer, from: 0)
+            guard case .header(let header, let blockStart) = WARCRecordHeader.parse(buffer, at: start) else {
+                return true
+            }
+            guard header.type == "response" else { return false }
+            guard let response = HTTPResponse(parsing: UnsafeRawBufferPointer(rebasing: buffer[blockStart...])) else {
+                return true
+            }
+            let mediaType = response.mediaType
+            return (200..<300).contains(response.status)
+                && (mediaType == nil || mediaType == "text/html" || mediaType == "application/xhtml+xml")
+        }
+    }
+
+    /// The `WARC-Target-URI` of the record that `head` starts, if its header is complete.
+    static func targetURI(_ head: [UInt8]) -> String? {
+        head.withUnsafeBytes { buffer in
+            guard case .header(let header, _) = WARCRecordHeader.parse(buffer, at: skipNewlines(buffer, from: 0))
+            else { return nil }
+            return header.targetURI
+        }
     }
 
     private static func skipNewlines(_ buffer: UnsafeRawBufferPointer, from start: Int) -> Int {

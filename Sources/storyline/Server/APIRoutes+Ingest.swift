@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 import StorylineCore
 import StorylineIngest
 import StorylineStore
@@ -162,6 +163,9 @@ extension APIRoutes {
             let buffer = try await request.collectBody(upTo: limit)
             return Array(buffer.readableBytesView)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw tooLarge
+        } catch is NIOTooManyBytesError {
+            // A chunked body (no length) that runs past the limit.
             throw tooLarge
         }
     }

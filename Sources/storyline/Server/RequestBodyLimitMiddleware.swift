@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Refuses a request whose body is over ``limit`` bytes with 413, before any route sees it: by its
 /// Content-Length when it gives one, else by reading at most `limit` bytes of it. The routes in ``exempt``
@@ -21,8 +22,13 @@ struct RequestBodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
             throw HTTPError(.contentTooLarge)
         }
         var request = request
-        // Throws HTTPError(.contentTooLarge) past the limit; the body stays readable for the route.
-        _ = try await request.collectBody(upTo: Self.limit)
+        // The body stays readable for the route. A body without a length that runs past the limit ends in NIO's
+        // NIOTooManyBytesError, which would otherwise reach the client as a 500.
+        do {
+            _ = try await request.collectBody(upTo: Self.limit)
+        } catch is NIOTooManyBytesError {
+            throw HTTPError(.contentTooLarge)
+        }
         return try await next(request, context)
     }
 }

@@ -45,10 +45,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The largest body of POST /api/articles, in MiB.", valueName: "MIB"))
     var maxIngestMb = IngestSettings.defaultMaxBodyMiB
 
+    @Option(
+        help: ArgumentHelp(
+            "Close a connection that has been idle, or has not finished sending its request head, for this many "
+                + "seconds (slow clients cannot hold connections forever; 0: never).",
+            valueName: "SECONDS"
+        )
+    )
+    var idleTimeout = ServeCommand.defaultIdleTimeout
+
+    /// Seconds before an idle connection, or one still sending its request head, is closed.
+    static let defaultIdleTimeout = 30
+
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be from 0 to 65535, not \(port)") }
         guard (1...1024).contains(maxIngestMb) else {
             throw ValidationError("--max-ingest-mb must be from 1 to 1024, not \(maxIngestMb)")
+        }
+        guard (0...3600).contains(idleTimeout) else {
+            throw ValidationError("--idle-timeout must be from 0 to 3600 seconds, not \(idleTimeout)")
         }
     }
 
@@ -66,18 +81,20 @@ struct ServeCommand: AsyncParsableCommand {
             ingest.isEnabled
             ? "ingest on: POST /api/articles with Authorization: Bearer TOKEN, up to \(maxIngestMb) MiB"
             : "read only"
-        try await Self.serve(store: db, host: host, port: port, ingest: ingest) { url in
+        try await Self.serve(store: db, host: host, port: port, ingest: ingest, idleTimeout: idleTimeout) { url in
             "Serving \(db.path) at \(url) (API: /api/…, /openapi.json; \(note)); Ctrl-C stops"
         }
     }
 
     /// Serves the API over `store` at `host`:`port` until the process is interrupted, printing `announce(url)`
-    /// once the server listens (its URL has the port the system chose for port 0).
+    /// once the server listens (its URL has the port the system chose for port 0). A connection idle for
+    /// `idleTimeout` seconds, or that has not sent a whole request head within them, is closed (0: never).
     static func serve(
         store: any ArticleStore,
         host: String,
         port: Int,
         ingest: IngestSettings = .off,
+        idleTimeout: Int = defaultIdleTimeout,
         announce: @escaping @Sendable (String) -> String
     ) async throws {
         let router: Router<APIServer.Context>
@@ -89,6 +106,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let app = Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: idleTimeout > 0 ? .seconds(Int64(idleTimeout)) : nil)),
             configuration: ApplicationConfiguration(address: .hostname(host, port: port), serverName: "storyline"),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? port
