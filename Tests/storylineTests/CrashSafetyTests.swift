@@ -5,8 +5,9 @@ import Testing
 /// A killed ingest leaves a consistent database from which a re-run completes.
 @Suite(.serialized)
 struct CrashSafetyTests {
-    /// Writes `count` distinct JSONL articles, a few KB each, in `files` files.
-    static func writeInput(to dir: URL, count: Int, files: Int) throws {
+    /// Writes `count` distinct JSONL articles of `sentences` sentences each (12: a few KB) in `files` files, with
+    /// ids `a0`, `a1`, ….
+    static func writeInput(to dir: URL, count: Int, files: Int, sentences perArticle: Int = 12) throws {
         let sentences = try String(
             contentsOfFile: CLI.repositoryRoot.appendingPathComponent("Examples/corpus/002_12acf4030be661a4.txt").path,
             encoding: .utf8
@@ -17,7 +18,7 @@ struct CrashSafetyTests {
                 // Rotate the paragraphs so that every article has a distinct body.
                 let start = n % sentences.count
                 let body =
-                    (0..<12).map { sentences[(start + $0 * (n % 7 + 1)) % sentences.count] }
+                    (0..<perArticle).map { sentences[(start + $0 * (n % 7 + 1)) % sentences.count] }
                     .joined(separator: "\n") + "\nReport number \(n)."
                 let record: [String: Any] = [
                     "id": "a\(n)", "text": body, "source": "Outlet \(n % 5)", "published": "2025-02-\(10 + n % 18)",

@@ -22,29 +22,6 @@ struct RandomKillCrashSafetyTests {
     static let articleCount = 2000
     static let fileCount = 50
 
-    /// Writes `count` distinct JSONL articles of three sentences (about 300 bytes: the cost of a killed run is in
-    /// extraction) in `files` files, with ids `a0`, `a1`, ….
-    static func writeInput(to dir: URL, count: Int, files: Int) throws {
-        let sentences = try String(
-            contentsOfFile: CLI.repositoryRoot.appendingPathComponent("Examples/corpus/002_12acf4030be661a4.txt").path,
-            encoding: .utf8
-        ).split(separator: "\n").filter { $0.count > 60 }.map(String.init)
-        for file in 0..<files {
-            var out = ""
-            for n in stride(from: file, to: count, by: files) {
-                let start = n % sentences.count
-                let body =
-                    (0..<3).map { sentences[(start + $0 * (n % 7 + 1)) % sentences.count] }.joined(separator: "\n")
-                    + "\nReport number \(n)."
-                let record: [String: Any] = [
-                    "id": "a\(n)", "text": body, "source": "Outlet \(n % 5)", "published": "2025-02-\(10 + n % 18)",
-                ]
-                out += String(decoding: try JSONSerialization.data(withJSONObject: record), as: UTF8.self) + "\n"
-            }
-            try Data(out.utf8).write(to: dir.appendingPathComponent(String(format: "part-%03d.jsonl", file)))
-        }
-    }
-
     /// Every stored article by id, and how many rows the pages gave (more than the ids if an id repeated).
     static func storedArticles(_ store: SQLiteStore) async throws -> (byID: [String: StoredArticle], rows: Int) {
         var byID: [String: StoredArticle] = [:]
@@ -82,7 +59,8 @@ struct RandomKillCrashSafetyTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let inputs = dir.appendingPathComponent("in")
         try FileManager.default.createDirectory(at: inputs, withIntermediateDirectories: true)
-        try Self.writeInput(to: inputs, count: Self.articleCount, files: Self.fileCount)
+        // Three sentences each (about 300 bytes): the cost of a killed run is in extraction.
+        try CrashSafetyTests.writeInput(to: inputs, count: Self.articleCount, files: Self.fileCount, sentences: 3)
 
         // Reference: one uninterrupted run.
         let referenceDB = dir.appendingPathComponent("reference.db").path
