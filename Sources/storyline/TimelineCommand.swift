@@ -111,7 +111,7 @@ struct TimelineCommand: AsyncParsableCommand {
     /// The events `filter` keeps, by their own date (undated last), then by first report.
     static func select(_ events: [StoryBuilder.Event], filter: Filter) -> [StoryBuilder.Event] {
         let table = FilterTable(events)
-        return inTimelineOrder(table.indices.filter { table.keeps($0, filter) }.map { events[$0] })
+        return inTimelineOrder(table.indices(keptBy: filter).map { events[$0] })
     }
 
     /// What a ``Filter`` reads of each of a list of events, worked out once and kept in columns of plain
@@ -155,6 +155,11 @@ struct TimelineCommand: AsyncParsableCommand {
 
         /// The first day of event `index`'s date, nil when undated.
         func firstDay(_ index: Int) -> Int? { firstDays[index] == .max ? nil : firstDays[index] }
+
+        /// The positions of the events `filter` keeps.
+        func indices(keptBy filter: Filter) -> [Int] {
+            indices.filter { keeps($0, filter) }
+        }
 
         /// Whether `filter` keeps event `index`.
         func keeps(_ index: Int, _ filter: Filter) -> Bool {

@@ -24,7 +24,7 @@ actor StoryCache {
 
         /// The positions in ``events`` of the events `filter` keeps.
         func selected(_ filter: TimelineCommand.Filter) -> [Int] {
-            table.indices.filter { table.keeps($0, filter) }
+            table.indices(keptBy: filter)
         }
 
         /// The events `filter` keeps, in timeline order, `offset` of them skipped and at most `limit` kept.
