@@ -10,8 +10,10 @@ import StorylineStore
 /// (``EntityResolutionRunner``) and saves the resolution in the batch's transaction.
 ///
 /// Inputs are read and annotated in parallel but saved in input order, so a run's result does not depend
-/// on timing, and at most a bounded window of read-but-unsaved inputs is held in memory. Only the writes
-/// happen one batch at a time.
+/// on timing, and at most a bounded window of read-but-unsaved inputs is held in memory. A large JSON Lines
+/// file is cut at line boundaries into segments of about 256 KB (``JSONLSegments``), each read and
+/// annotated on its own: one big file uses every core, and is never held whole. Only the writes happen one
+/// batch at a time.
 struct IngestRunner {
     /// Totals for a run.
     struct Summary: Codable, Sendable {
@@ -53,11 +55,81 @@ struct IngestRunner {
     /// The per-article pipeline (the same one `storyline extract` runs), applied in the reading workers.
     var extractor = ArticleExtractor()
 
-    /// What one input gave: its size, its articles with their annotations, and its failed records.
+    /// Cuts large JSON Lines inputs into segments read on their own (see ``JSONLSegments``); its line limit is
+    /// the reader's limit for one document.
+    var segmenter = JSONLSegments()
+
+    /// What one unit of reading gave: its size, its articles with their annotations, and its failed records.
     private struct Read: Sendable {
         var size: Int
         var articles: [AnnotatedArticle]
         var errors: [IngestError]
+    }
+
+    /// One unit of reading: a whole input, or one segment of a large JSON Lines input, so that such a file is
+    /// read and annotated on every core and never held whole in memory.
+    private struct Unit: Sendable {
+        var item: InputFiles.Item
+        var segment: JSONLSegment?
+        /// Whether this is the input's last unit (a whole input is its own last).
+        var last: Bool
+    }
+
+    /// The units of `items`, in order: large JSON Lines inputs cut into segments, the others whole. An input
+    /// that cannot be cut (unreadable) is one unit, whose reading reports why.
+    private static func units(_ items: [InputFiles.Item], segmenter: JSONLSegments) -> [Unit] {
+        var units: [Unit] = []
+        for item in items {
+            let segments = item.size >= segmenter.minimumFileBytes ? (try? segmenter.split(path: item.path)) ?? nil : nil
+            guard let segments, !segments.isEmpty else {
+                units.append(Unit(item: item, segment: nil, last: true))
+                continue
+            }
+            for (index, segment) in segments.enumerated() {
+                units.append(Unit(item: item, segment: segment, last: index == segments.count - 1))
+            }
+        }
+        return units
+    }
+
+    /// Reads one unit and annotates its articles that the store does not hold yet.
+    private static func read(
+        _ unit: Unit,
+        reader: DocumentReader,
+        segmenter: JSONLSegments,
+        extractor: ArticleExtractor,
+        store: any ArticleStore
+    ) async throws -> Read {
+        let item = unit.item
+        do {
+            var result: ReadResult
+            let size: Int
+            if let segment = unit.segment {
+                result = segmenter.read(segment, path: item.path)
+                if let metadata = item.metadata, !metadata.isEmpty {
+                    result.articles = result.articles.map { metadata.apply(to: $0) }
+                }
+                switch segment.content {
+                case .lines(_, let length), .oversized(let length): size = length
+                }
+            } else {
+                let bytes = try InputFiles.read(item.path, limit: reader.maxDecompressedBytes)
+                result = reader.read(bytes, path: item.path, metadata: item.metadata)
+                size = bytes.count
+            }
+            // An article already stored (a re-run, or the rest of a killed run) keeps the annotations of its
+            // first reading (only its source is added): it is not extracted again.
+            let stored = try await store.storedContentHashes(among: result.articles.map(\.contentHash))
+            // Extraction is CPU-bound: it runs here, in parallel, not in the writer.
+            let articles = result.articles.map { article in
+                stored.contains(article.contentHash)
+                    ? AnnotatedArticle(article: article, annotations: ArticleAnnotations())
+                    : Self.annotate(article, with: extractor)
+            }
+            return Read(size: size, articles: articles, errors: result.errors)
+        } catch let error as IngestError {
+            return Read(size: unit.segment == nil ? item.size : 0, articles: [], errors: [error])
+        }
     }
 
     /// Ingests files and directories (walked recursively).
@@ -76,38 +148,37 @@ struct IngestRunner {
             report(.failed(error))
         }
         let reader = self.reader
+        var cutter = self.segmenter
+        cutter.reader.maxLineBytes = reader.maxDocumentBytes
+        let segmenter = cutter
         let extractor = self.extractor
-        let limit = reader.maxDecompressedBytes
+        let store = self.store
+        let units = Self.units(items, segmenter: segmenter)
         let window = max(2, jobs * 4)
         var pending: [AnnotatedArticle] = []
         var lastSave = Date()
         var resolution = try await startResolution(&summary)
+        // The articles and errors of the input whose units are being saved (for its failed-file count).
+        var inputArticles = 0
+        var inputErrors = 0
 
         try await withThrowingTaskGroup(of: (Int, Read).self) { group in
             var next = 0
             var nextToSave = 0
             var done: [Int: Read] = [:]
             func startMore() {
-                while next < items.count, next < nextToSave + window {
+                while next < units.count, next < nextToSave + window {
                     let index = next
-                    let item = items[index]
+                    let unit = units[index]
                     group.addTask {
-                        do {
-                            let bytes = try InputFiles.read(item.path, limit: limit)
-                            let result = reader.read(bytes, path: item.path, metadata: item.metadata)
-                            // An article already stored (a re-run, or the rest of a killed run) keeps the annotations
-                            // of its first reading (only its source is added): it is not extracted again.
-                            let stored = try await store.storedContentHashes(among: result.articles.map(\.contentHash))
-                            // Extraction is CPU-bound: it runs here, in parallel, not in the writer below.
-                            let articles = result.articles.map { article in
-                                stored.contains(article.contentHash)
-                                    ? AnnotatedArticle(article: article, annotations: ArticleAnnotations())
-                                    : Self.annotate(article, with: extractor)
-                            }
-                            return (index, Read(size: bytes.count, articles: articles, errors: result.errors))
-                        } catch let error as IngestError {
-                            return (index, Read(size: item.size, articles: [], errors: [error]))
-                        }
+                        let read = try await Self.read(
+                            unit,
+                            reader: reader,
+                            segmenter: segmenter,
+                            extractor: extractor,
+                            store: store
+                        )
+                        return (index, read)
                     }
                     next += 1
                 }
@@ -116,11 +187,18 @@ struct IngestRunner {
             while let (index, read) = try await group.next() {
                 done[index] = read
                 while let result = done.removeValue(forKey: nextToSave) {
+                    let unit = units[nextToSave]
                     nextToSave += 1
-                    summary.files += 1
                     summary.bytes += result.size
                     summary.articlesRead += result.articles.count
-                    if !result.errors.isEmpty && result.articles.isEmpty { summary.failedFiles += 1 }
+                    inputArticles += result.articles.count
+                    inputErrors += result.errors.count
+                    if unit.last {
+                        summary.files += 1
+                        if inputErrors > 0 && inputArticles == 0 { summary.failedFiles += 1 }
+                        inputArticles = 0
+                        inputErrors = 0
+                    }
                     for error in result.errors {
                         summary.errors.append(Self.line(error))
                         report(.failed(error))

@@ -17,7 +17,7 @@ public struct JSONLReader: Sendable {
     }
 
     public func read(_ bytes: [UInt8], path: String?) -> ReadResult {
-        var result = readLines(bytes, path: path)
+        var result = readLines(bytes, path: path, firstLine: 1, firstRecord: 0)
         // A pretty-printed JSON document (one object over many lines) is not JSON Lines: say so once
         // instead of once per line.
         if result.articles.isEmpty, result.errors.count > 1, result.errors.first?.code == .malformedJSON,
@@ -35,10 +35,25 @@ public struct JSONLReader: Sendable {
         return result
     }
 
-    private func readLines(_ bytes: [UInt8], path: String?) -> ReadResult {
+    /// Reads one segment of a larger file (``JSONLSegments``): `bytes` start at line `firstLine` (1-based) of the
+    /// file, whose non-blank lines before it are records `0..<firstRecord`, so that line numbers in messages and
+    /// the articles' record numbers are those of the whole file.
+    public func read(_ bytes: [UInt8], path: String?, firstLine: Int, firstRecord: Int) -> ReadResult {
+        readLines(bytes, path: path, firstLine: firstLine, firstRecord: firstRecord)
+    }
+
+    /// The error for a line over ``maxLineBytes``: the reader's own, and the segmenter's for a line it skips.
+    func oversized(_ bytes: Int) -> IngestError {
+        IngestError(
+            .tooLarge,
+            "record is \(ByteCount.describe(bytes)), above the \(ByteCount.describe(maxLineBytes)) limit for one article"
+        )
+    }
+
+    private func readLines(_ bytes: [UInt8], path: String?, firstLine: Int, firstRecord: Int) -> ReadResult {
         var result = ReadResult()
-        var lineNumber = 0
-        var record = 0
+        var lineNumber = firstLine - 1
+        var record = firstRecord
         bytes.withUnsafeBufferPointer { buffer in
             var start = 0
             while start < buffer.count {
@@ -64,12 +79,7 @@ public struct JSONLReader: Sendable {
     }
 
     private func readLine(_ line: UnsafeBufferPointer<UInt8>, path: String?, record: Int) throws -> Article {
-        guard line.count <= maxLineBytes else {
-            throw IngestError(
-                .tooLarge,
-                "record is \(ByteCount.describe(line.count)), above the \(ByteCount.describe(maxLineBytes)) limit for one article"
-            )
-        }
+        guard line.count <= maxLineBytes else { throw oversized(line.count) }
         let fields = try Self.objectFields(Data(line))
         guard let value = fields["text"] else {
             throw IngestError(.missingField, "the record has no \"text\" field")
