@@ -80,7 +80,8 @@ struct IngestRunner {
     private static func units(_ items: [InputFiles.Item], segmenter: JSONLSegments) -> [Unit] {
         var units: [Unit] = []
         for item in items {
-            let segments = item.size >= segmenter.minimumFileBytes ? (try? segmenter.split(path: item.path)) ?? nil : nil
+            let segments =
+                item.size >= segmenter.minimumFileBytes ? (try? segmenter.split(path: item.path)) ?? nil : nil
             guard let segments, !segments.isEmpty else {
                 units.append(Unit(item: item, segment: nil, last: true))
                 continue

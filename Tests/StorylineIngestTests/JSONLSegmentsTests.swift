@@ -27,7 +27,10 @@ struct JSONLSegmentsTests {
             case 23: lines.append(try line(["text": String(repeating: "long words here ", count: lineLimit / 8)]))
             case 29:
                 lines.append(
-                    try line(["text": "<html><body><article><p>Officials said the talks in Geneva went well.</p></article></body></html>"])
+                    try line([
+                        "text":
+                            "<html><body><article><p>Officials said the talks in Geneva went well.</p></article></body></html>"
+                    ])
                 )
             default: break
             }
@@ -89,7 +92,11 @@ struct JSONLSegmentsTests {
         let bytes = try Self.messyFile(lineLimit: limit)
         let path = try Self.write(bytes)
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let segmenter = JSONLSegments(segmentBytes: 1 << 20, minimumFileBytes: 0, reader: JSONLReader(maxLineBytes: limit))
+        let segmenter = JSONLSegments(
+            segmentBytes: 1 << 20,
+            minimumFileBytes: 0,
+            reader: JSONLReader(maxLineBytes: limit)
+        )
         let segments = try #require(try segmenter.split(path: path))
         let oversized = segments.filter {
             if case .oversized = $0.content { return true }

@@ -156,7 +156,9 @@ public struct JSONLSegments: Sendable {
                 // the reader drops blank lines), and a new segment opens after it.
                 close(at: lineStart)
                 if lineHasContent {
-                    segments.append(JSONLSegment(content: .oversized(length: length), firstLine: line, firstRecord: record))
+                    segments.append(
+                        JSONLSegment(content: .oversized(length: length), firstLine: line, firstRecord: record)
+                    )
                 }
                 open(at: next, line: line + 1, record: recordsAfter)
             } else if next - segmentStart >= segmentBytes {
