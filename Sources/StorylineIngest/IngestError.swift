@@ -67,7 +67,7 @@ public struct IngestError: Error, Sendable, Hashable, CustomStringConvertible {
 
 extension IngestError {
     /// Quotes at most `limit` characters of `text` for an error message, escaping control characters.
-    static func quote(_ text: some StringProtocol, limit: Int = 60) -> String {
+    public static func quote(_ text: some StringProtocol, limit: Int = 60) -> String {
         var out = ""
         var count = 0
         for scalar in text.unicodeScalars {

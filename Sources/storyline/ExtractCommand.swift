@@ -21,6 +21,11 @@ struct ExtractCommand: AsyncParsableCommand {
             "speaker" is that name. This needs the whole input before the first line is written; \
             --no-resolve names each record on its own and streams, one record in, one record out, for \
             map-style runs over inputs of any size (Spark, Hadoop Streaming).
+
+            --annotated writes, for each input line, the article as `storyline ingest` reads it with everything \
+            extraction found in it (one JSON object per line, in input order; failed lines are reported and \
+            left out): the map step of a cluster run, whose output `storyline ingest --extracted FILE…` stores \
+            and resolves without extracting again.
             """
     )
 
@@ -33,57 +38,30 @@ struct ExtractCommand: AsyncParsableCommand {
     @Flag(help: "Name entities per record and stream the output, without cross-record resolution.")
     var noResolve = false
 
+    @Flag(help: "Write annotated articles for `storyline ingest --extracted` (streams; no resolution).")
+    var annotated = false
+
     func run() async throws {
         let window = max(1, self.window ?? ProcessInfo.processInfo.activeProcessorCount * 4)
+        if annotated { return try await AnnotatedExtraction(files: files, window: window).run() }
         let output = OutputBuffer()
         var resolution = noResolve ? nil : ExtractResolution()
         var failures = 0
         for file in files.isEmpty ? [nil] : files.map(Optional.some) {
             let source = file ?? "<stdin>"
-            let reader: JSONLLineReader
-            do {
-                reader = try JSONLLineReader(path: file)
-            } catch {
-                throw ValidationError("cannot read \(source): \(error.localizedDescription)")
-            }
-            failures += try await withThrowingTaskGroup(of: (Int, ExtractRecord).self) { group in
-                var pending = [Int: ExtractRecord]()
-                var submitted = 0
-                var written = 0
-                var failures = 0
-                var lineNumber = 0
-                func flush() {
-                    while let record = pending.removeValue(forKey: written) {
-                        if let error = record.error {
-                            output.flush()
-                            FileHandle.standardError.write(Data("storyline extract: \(error)\n".utf8))
-                            failures += 1
-                        }
-                        if resolution != nil {
-                            resolution!.add(record)
-                        } else {
-                            output.write(record.json)
-                        }
-                        written += 1
-                    }
+            try await OrderedLines(path: file, window: window).process { line, number, _ in
+                ExtractRecord.process(line, lineNumber: number, source: source)
+            } consume: { record in
+                if let error = record.error {
+                    output.flush()
+                    FileHandle.standardError.write(Data("storyline extract: \(error)\n".utf8))
+                    failures += 1
                 }
-                while let line = try reader.next() {
-                    lineNumber += 1
-                    if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-                    let index = submitted
-                    let number = lineNumber
-                    submitted += 1
-                    group.addTask { (index, ExtractRecord.process(line, lineNumber: number, source: source)) }
-                    while submitted - written >= window, let (k, record) = try await group.next() {
-                        pending[k] = record
-                        flush()
-                    }
+                if resolution != nil {
+                    resolution!.add(record)
+                } else {
+                    output.write(record.json)
                 }
-                while let (k, record) = try await group.next() {
-                    pending[k] = record
-                    flush()
-                }
-                return failures
             }
         }
         if let resolution {
@@ -98,7 +76,7 @@ struct ExtractCommand: AsyncParsableCommand {
 }
 
 /// Buffers output lines and writes them to standard output in large blocks.
-private final class OutputBuffer {
+final class OutputBuffer {
     private var buffer = [UInt8]()
 
     func write(_ line: String) {

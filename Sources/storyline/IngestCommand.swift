@@ -25,6 +25,14 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(name: .shortAndLong, help: "Inputs read in parallel (default: all cores).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
+    @Flag(
+        help: """
+            The inputs are annotated articles written by `storyline extract --annotated` (elsewhere, e.g. on a \
+            cluster): store and resolve them without extracting again.
+            """
+    )
+    var extracted = false
+
     @Flag(help: "Print the summary (and every error) as JSON on standard output.")
     var json = false
 
@@ -38,7 +46,13 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let summary = try await Self.ingest(paths: paths, store: store, jobs: jobs, quiet: quiet || json)
+        let summary = try await Self.ingest(
+            paths: paths,
+            store: store,
+            jobs: jobs,
+            quiet: quiet || json,
+            extracted: extracted
+        )
         if json {
             try Terminal.json(summary)
         } else {
@@ -48,16 +62,20 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Shared by `ingest` and `demo`.
-    static func ingest(paths: [String], store options: StoreOptions, jobs: Int, quiet: Bool) async throws
-        -> IngestRunner.Summary
+    static func ingest(paths: [String], store options: StoreOptions, jobs: Int, quiet: Bool, extracted: Bool = false)
+        async throws -> IngestRunner.Summary
     {
         let store = try options.open()
-        let runner = IngestRunner(store: store, jobs: max(1, jobs))
+        var runner = IngestRunner(store: store, jobs: max(1, jobs))
+        runner.extracted = extracted
         let reporter = ProgressReporter(quiet: quiet)
         let summary: IngestRunner.Summary
         if paths.isEmpty || paths == ["-"] {
             let data = FileHandle.standardInput.readDataToEndOfFile()
-            summary = try await runner.run(bytes: [UInt8](data), report: reporter.handle)
+            summary =
+                extracted
+                ? try await runner.run(extracted: [UInt8](data), report: reporter.handle)
+                : try await runner.run(bytes: [UInt8](data), report: reporter.handle)
         } else {
             summary = try await runner.run(paths: paths.filter { $0 != "-" }, report: reporter.handle)
         }

@@ -55,6 +55,9 @@ struct IngestRunner {
     /// The per-article pipeline (the same one `storyline extract` runs), applied in the reading workers.
     var extractor = ArticleExtractor()
 
+    /// Whether the inputs are annotated articles (`storyline extract --annotated` output, ``ExtractedArticles``),
+    /// stored and resolved as they are instead of read and extracted.
+    var extracted = false
     /// Cuts large JSON Lines inputs into segments read on their own (see ``JSONLSegments``); its line limit is
     /// the reader's limit for one document.
     var segmenter = JSONLSegments()
@@ -98,10 +101,11 @@ struct IngestRunner {
         _ unit: Unit,
         reader: DocumentReader,
         segmenter: JSONLSegments,
-        extractor: ArticleExtractor,
+        extractor: ArticleExtractor?,
         store: any ArticleStore
     ) async throws -> Read {
         let item = unit.item
+        guard let extractor else { return readExtracted(unit, reader: reader, segmenter: segmenter) }
         do {
             var result: ReadResult
             let size: Int
@@ -150,9 +154,10 @@ struct IngestRunner {
         }
         let reader = self.reader
         var cutter = self.segmenter
-        cutter.reader.maxLineBytes = reader.maxDocumentBytes
+        cutter.reader.maxLineBytes =
+            extracted ? ExtractedArticles.maxLineBytes(documentBytes: reader.maxDocumentBytes) : reader.maxDocumentBytes
         let segmenter = cutter
-        let extractor = self.extractor
+        let extractor = extracted ? nil : self.extractor
         let store = self.store
         let units = Self.units(items, segmenter: segmenter)
         let window = max(2, jobs * 4)
@@ -236,21 +241,37 @@ struct IngestRunner {
     func run(_ result: ReadResult, bytes: Int, report: @escaping (Event) -> Void) async throws
         -> (summary: Summary, outcomes: [SaveOutcome])
     {
+        try await run(
+            annotated: await annotate(result.articles),
+            errors: result.errors,
+            bytes: bytes,
+            report: report
+        )
+    }
+
+    /// Saves the annotated articles of one input in memory in batches with their resolution, after reporting
+    /// its failed records. `outcomes` has one element per article, in order.
+    private func run(
+        annotated: [AnnotatedArticle],
+        errors: [IngestError],
+        bytes: Int,
+        report: @escaping (Event) -> Void
+    ) async throws -> (summary: Summary, outcomes: [SaveOutcome]) {
         var summary = Summary()
         let start = Date()
         report(.started(files: 1, bytes: bytes))
         summary.files = 1
         summary.bytes = bytes
-        summary.articlesRead = result.articles.count
-        if !result.errors.isEmpty && result.articles.isEmpty { summary.failedFiles = 1 }
-        for error in result.errors {
+        summary.articlesRead = annotated.count
+        if !errors.isEmpty && annotated.isEmpty { summary.failedFiles = 1 }
+        for error in errors {
             summary.errors.append(Self.line(error))
             report(.failed(error))
         }
         var outcomes: [SaveOutcome] = []
-        outcomes.reserveCapacity(result.articles.count)
+        outcomes.reserveCapacity(annotated.count)
         var resolution = try await startResolution(&summary)
-        var pending = await annotate(result.articles)
+        var pending = annotated
         while !pending.isEmpty {
             var batch = Array(pending.prefix(batchSize))
             pending.removeFirst(batch.count)
@@ -261,6 +282,72 @@ struct IngestRunner {
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
         return (summary, outcomes)
+    }
+
+    /// Reads one unit of annotated-article lines (``extracted``): a whole file (gzip-compressed or not) or a
+    /// segment of a large one.
+    private static func readExtracted(_ unit: Unit, reader: DocumentReader, segmenter: JSONLSegments) -> Read {
+        let item = unit.item
+        let maxLine = segmenter.reader.maxLineBytes
+        do {
+            var bytes: [UInt8]
+            var firstLine = 1
+            if let segment = unit.segment {
+                firstLine = segment.firstLine
+                if case .oversized(let length) = segment.content {
+                    let error = IngestError(
+                        .tooLarge,
+                        "annotated article of \(length) bytes, above the \(maxLine)-byte limit",
+                        path: item.path,
+                        location: "line \(segment.firstLine)"
+                    )
+                    return Read(size: length, articles: [], errors: [error])
+                }
+                bytes = try segmenter.bytes(of: segment, path: item.path)
+            } else {
+                bytes = try InputFiles.read(item.path, limit: reader.maxDecompressedBytes)
+                if FormatSniffer.sniff(bytes) == .gzip {
+                    bytes = try Gzip.decompress(bytes, limit: reader.maxDecompressedBytes)
+                }
+            }
+            let (articles, errors) = ExtractedArticles.read(
+                bytes,
+                path: item.path,
+                firstLine: firstLine,
+                maxLineBytes: maxLine
+            )
+            return Read(size: bytes.count, articles: articles, errors: errors)
+        } catch let error as IngestError {
+            return Read(size: 0, articles: [], errors: [error.path == nil ? error.at(path: item.path) : error])
+        } catch {
+            return Read(size: 0, articles: [], errors: [IngestError(.unreadable, "\(error)", path: item.path)])
+        }
+    }
+
+    /// Ingests annotated articles from standard input (``extracted``).
+    func run(extracted bytes: [UInt8], report: @escaping (Event) -> Void) async throws -> Summary {
+        var input = bytes
+        var errors: [IngestError] = []
+        if FormatSniffer.sniff(bytes) == .gzip {
+            do {
+                input = try Gzip.decompress(bytes, limit: reader.maxDecompressedBytes)
+            } catch let error as IngestError {
+                errors.append(error)
+                input = []
+            }
+        }
+        let read = ExtractedArticles.read(
+            input,
+            path: nil,
+            firstLine: 1,
+            maxLineBytes: ExtractedArticles.maxLineBytes(documentBytes: reader.maxDocumentBytes)
+        )
+        return try await run(
+            annotated: read.articles,
+            errors: errors + read.errors,
+            bytes: bytes.count,
+            report: report
+        ).summary
     }
 
     /// Annotates the articles of one input on `jobs` cores, keeping their order. (Inputs read from files are

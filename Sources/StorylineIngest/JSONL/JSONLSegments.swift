@@ -72,29 +72,38 @@ public struct JSONLSegments: Sendable {
         switch segment.content {
         case .oversized(let length):
             return ReadResult(errors: [reader.oversized(length).at(path: path, location: "line \(segment.firstLine)")])
-        case .lines(let offset, let length):
+        case .lines:
             do {
-                guard let handle = FileHandle(forReadingAtPath: path) else {
-                    throw IngestError(.unreadable, "cannot open the file for reading", path: path)
-                }
-                defer { try? handle.close() }
-                try handle.seek(toOffset: UInt64(offset))
-                let bytes = [UInt8](try handle.read(upToCount: length) ?? Data())
-                guard bytes.count == length else {
-                    throw IngestError(
-                        .unreadable,
-                        "the file changed while it was read: line \(segment.firstLine) on is missing",
-                        path: path
-                    )
-                }
+                let bytes = try self.bytes(of: segment, path: path)
                 return reader.read(bytes, path: path, firstLine: segment.firstLine, firstRecord: segment.firstRecord)
-            } catch let error as IngestError {
-                return ReadResult(errors: [error.path == nil ? error.at(path: path) : error])
             } catch {
-                return ReadResult(
-                    errors: [IngestError(.unreadable, "cannot read the file", path: path, cause: "\(error)")]
+                return ReadResult(errors: [error])
+            }
+        }
+    }
+
+    /// The bytes of a segment of whole lines (none for a line too long to read).
+    public func bytes(of segment: JSONLSegment, path: String) throws(IngestError) -> [UInt8] {
+        guard case .lines(let offset, let length) = segment.content else { return [] }
+        do {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                throw IngestError(.unreadable, "cannot open the file for reading", path: path)
+            }
+            defer { try? handle.close() }
+            try handle.seek(toOffset: UInt64(offset))
+            let bytes = [UInt8](try handle.read(upToCount: length) ?? Data())
+            guard bytes.count == length else {
+                throw IngestError(
+                    .unreadable,
+                    "the file changed while it was read: line \(segment.firstLine) on is missing",
+                    path: path
                 )
             }
+            return bytes
+        } catch let error as IngestError {
+            throw error.path == nil ? error.at(path: path) : error
+        } catch {
+            throw IngestError(.unreadable, "cannot read the file", path: path, cause: "\(error)")
         }
     }
 
