@@ -71,11 +71,7 @@ struct IngestCommand: AsyncParsableCommand {
         let reporter = ProgressReporter(quiet: quiet)
         let summary: IngestRunner.Summary
         if paths.isEmpty || paths == ["-"] {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            summary =
-                extracted
-                ? try await runner.run(extracted: [UInt8](data), report: reporter.handle)
-                : try await runner.run(bytes: [UInt8](data), report: reporter.handle)
+            summary = try await runner.run(stdin: FileHandle.standardInput, report: reporter.handle)
         } else {
             summary = try await runner.run(paths: paths.filter { $0 != "-" }, report: reporter.handle)
         }

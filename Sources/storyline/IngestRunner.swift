@@ -62,81 +62,6 @@ struct IngestRunner {
     /// the reader's limit for one document.
     var segmenter = JSONLSegments()
 
-    /// What one unit of reading gave: its size, its articles with their annotations, and its failed records.
-    private struct Read: Sendable {
-        var size: Int
-        var articles: [AnnotatedArticle]
-        var errors: [IngestError]
-    }
-
-    /// One unit of reading: a whole input, or one segment of a large JSON Lines input, so that such a file is
-    /// read and annotated on every core and never held whole in memory.
-    private struct Unit: Sendable {
-        var item: InputFiles.Item
-        var segment: JSONLSegment?
-        /// Whether this is the input's last unit (a whole input is its own last).
-        var last: Bool
-    }
-
-    /// The units of `items`, in order: large JSON Lines inputs cut into segments, the others whole. An input
-    /// that cannot be cut (unreadable) is one unit, whose reading reports why.
-    private static func units(_ items: [InputFiles.Item], segmenter: JSONLSegments) -> [Unit] {
-        var units: [Unit] = []
-        for item in items {
-            let segments =
-                item.size >= segmenter.minimumFileBytes ? (try? segmenter.split(path: item.path)) ?? nil : nil
-            guard let segments, !segments.isEmpty else {
-                units.append(Unit(item: item, segment: nil, last: true))
-                continue
-            }
-            for (index, segment) in segments.enumerated() {
-                units.append(Unit(item: item, segment: segment, last: index == segments.count - 1))
-            }
-        }
-        return units
-    }
-
-    /// Reads one unit and annotates its articles that the store does not hold yet.
-    private static func read(
-        _ unit: Unit,
-        reader: DocumentReader,
-        segmenter: JSONLSegments,
-        extractor: ArticleExtractor?,
-        store: any ArticleStore
-    ) async throws -> Read {
-        let item = unit.item
-        guard let extractor else { return readExtracted(unit, reader: reader, segmenter: segmenter) }
-        do {
-            var result: ReadResult
-            let size: Int
-            if let segment = unit.segment {
-                result = segmenter.read(segment, path: item.path)
-                if let metadata = item.metadata, !metadata.isEmpty {
-                    result.articles = result.articles.map { metadata.apply(to: $0) }
-                }
-                switch segment.content {
-                case .lines(_, let length), .oversized(let length): size = length
-                }
-            } else {
-                let bytes = try InputFiles.read(item.path, limit: reader.maxDecompressedBytes)
-                result = reader.read(bytes, path: item.path, metadata: item.metadata)
-                size = bytes.count
-            }
-            // An article already stored (a re-run, or the rest of a killed run) keeps the annotations of its
-            // first reading (only its source is added): it is not extracted again.
-            let stored = try await store.storedContentHashes(among: result.articles.map(\.contentHash))
-            // Extraction is CPU-bound: it runs here, in parallel, not in the writer.
-            let articles = result.articles.map { article in
-                stored.contains(article.contentHash)
-                    ? AnnotatedArticle(article: article, annotations: ArticleAnnotations())
-                    : Self.annotate(article, with: extractor)
-            }
-            return Read(size: size, articles: articles, errors: result.errors)
-        } catch let error as IngestError {
-            return Read(size: unit.segment == nil ? item.size : 0, articles: [], errors: [error])
-        }
-    }
-
     /// Ingests files and directories (walked recursively).
     func run(paths: [String], report: @escaping (Event) -> Void) async throws -> Summary {
         let (items, missing) = InputFiles.expand(paths)
@@ -152,14 +77,56 @@ struct IngestRunner {
             summary.errors.append(Self.line(error))
             report(.failed(error))
         }
-        let reader = self.reader
-        var cutter = self.segmenter
-        cutter.reader.maxLineBytes =
+        let units = UnitList(units: Self.units(items, segmenter: lineSegmenter))
+        return try await run(units, summary: summary, start: start, report: report)
+    }
+
+    /// Ingests standard input. JSON Lines (articles, or annotated articles with ``extracted``) are cut into
+    /// segments as they arrive and go through the same pipeline as a large file — every core, bounded memory,
+    /// whatever the input's size; any other format is read whole, as a file is.
+    func run(stdin: FileHandle, report: @escaping (Event) -> Void) async throws -> Summary {
+        let head = [UInt8]((try? stdin.read(upToCount: StreamUnits.chunkBytes)) ?? Data())
+        guard FormatSniffer.sniff(head) == .format(.jsonl), JSONLSegments.startsWithOneLineObject(head) else {
+            let all = head + [UInt8](stdin.readDataToEndOfFile())
+            return try await extracted ? run(extracted: all, report: report) : run(bytes: all, report: report)
+        }
+        report(.started(files: 1, bytes: 0))
+        let segmenter = lineSegmenter
+        let cutter = JSONLStreamCutter(
+            segmentBytes: segmenter.segmentBytes,
+            maxLineBytes: segmenter.reader.maxLineBytes
+        )
+        return try await run(
+            StreamUnits(handle: stdin, head: head, cutter: cutter),
+            summary: Summary(),
+            start: Date(),
+            report: report
+        )
+    }
+
+    /// The segmenter with the line limit of this run: the reader's limit for one document, or for one
+    /// annotated article with ``extracted``.
+    private var lineSegmenter: JSONLSegments {
+        var segmenter = self.segmenter
+        segmenter.reader.maxLineBytes =
             extracted ? ExtractedArticles.maxLineBytes(documentBytes: reader.maxDocumentBytes) : reader.maxDocumentBytes
-        let segmenter = cutter
+        return segmenter
+    }
+
+    /// Reads and annotates the units on all cores, at most a window of them at once, and saves their articles
+    /// in unit order in batches with their resolution.
+    private func run(
+        _ source: some IngestUnitSource,
+        summary initial: Summary,
+        start: Date,
+        report: @escaping (Event) -> Void
+    ) async throws -> Summary {
+        var summary = initial
+        var source = source
+        let reader = self.reader
+        let segmenter = lineSegmenter
         let extractor = extracted ? nil : self.extractor
         let store = self.store
-        let units = Self.units(items, segmenter: segmenter)
         let window = max(2, jobs * 4)
         var pending: [AnnotatedArticle] = []
         var lastSave = Date()
@@ -168,14 +135,13 @@ struct IngestRunner {
         var inputArticles = 0
         var inputErrors = 0
 
-        try await withThrowingTaskGroup(of: (Int, Read).self) { group in
+        try await withThrowingTaskGroup(of: (Int, Unit, Read).self) { group in
             var next = 0
             var nextToSave = 0
-            var done: [Int: Read] = [:]
-            func startMore() {
-                while next < units.count, next < nextToSave + window {
+            var done: [Int: (Unit, Read)] = [:]
+            func startMore() throws {
+                while next < nextToSave + window, let unit = try source.next() {
                     let index = next
-                    let unit = units[index]
                     group.addTask {
                         let read = try await Self.read(
                             unit,
@@ -184,16 +150,15 @@ struct IngestRunner {
                             extractor: extractor,
                             store: store
                         )
-                        return (index, read)
+                        return (index, unit, read)
                     }
                     next += 1
                 }
             }
-            startMore()
-            while let (index, read) = try await group.next() {
-                done[index] = read
-                while let result = done.removeValue(forKey: nextToSave) {
-                    let unit = units[nextToSave]
+            try startMore()
+            while let (index, unit, read) = try await group.next() {
+                done[index] = (unit, read)
+                while let (unit, result) = done.removeValue(forKey: nextToSave) {
                     nextToSave += 1
                     summary.bytes += result.size
                     summary.articlesRead += result.articles.count
@@ -219,7 +184,7 @@ struct IngestRunner {
                     summary.seconds = Date().timeIntervalSince(start)
                     report(.progress(summary))
                 }
-                startMore()
+                try startMore()
             }
         }
         try await save(&pending, resolution: &resolution, into: &summary)
@@ -282,46 +247,6 @@ struct IngestRunner {
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
         return (summary, outcomes)
-    }
-
-    /// Reads one unit of annotated-article lines (``extracted``): a whole file (gzip-compressed or not) or a
-    /// segment of a large one.
-    private static func readExtracted(_ unit: Unit, reader: DocumentReader, segmenter: JSONLSegments) -> Read {
-        let item = unit.item
-        let maxLine = segmenter.reader.maxLineBytes
-        do {
-            var bytes: [UInt8]
-            var firstLine = 1
-            if let segment = unit.segment {
-                firstLine = segment.firstLine
-                if case .oversized(let length) = segment.content {
-                    let error = IngestError(
-                        .tooLarge,
-                        "annotated article of \(length) bytes, above the \(maxLine)-byte limit",
-                        path: item.path,
-                        location: "line \(segment.firstLine)"
-                    )
-                    return Read(size: length, articles: [], errors: [error])
-                }
-                bytes = try segmenter.bytes(of: segment, path: item.path)
-            } else {
-                bytes = try InputFiles.read(item.path, limit: reader.maxDecompressedBytes)
-                if FormatSniffer.sniff(bytes) == .gzip {
-                    bytes = try Gzip.decompress(bytes, limit: reader.maxDecompressedBytes)
-                }
-            }
-            let (articles, errors) = ExtractedArticles.read(
-                bytes,
-                path: item.path,
-                firstLine: firstLine,
-                maxLineBytes: maxLine
-            )
-            return Read(size: bytes.count, articles: articles, errors: errors)
-        } catch let error as IngestError {
-            return Read(size: 0, articles: [], errors: [error.path == nil ? error.at(path: item.path) : error])
-        } catch {
-            return Read(size: 0, articles: [], errors: [IngestError(.unreadable, "\(error)", path: item.path)])
-        }
     }
 
     /// Ingests annotated articles from standard input (``extracted``).

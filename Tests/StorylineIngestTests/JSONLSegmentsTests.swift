@@ -129,3 +129,33 @@ struct JSONLSegmentsTests {
         #expect(throws: IngestError.self) { try anySize.split(path: "/nonexistent/storyline/file.jsonl") }
     }
 }
+
+/// JSON Lines arriving on a stream in pieces of any size are cut into what reading them whole gives.
+struct JSONLStreamCutterTests {
+    @Test(arguments: [(1, 1), (7, 200), (64, 1000), (4096, 4096), (1 << 20, 1 << 20)])
+    func piecesReadAsTheWholeStream(chunk: Int, segmentBytes: Int) throws {
+        let limit = 2000
+        let bytes = try JSONLSegmentsTests.messyFile(lineLimit: limit)
+        let reader = JSONLReader(maxLineBytes: limit)
+        let whole = reader.read(bytes, path: nil)
+        var cutter = JSONLStreamCutter(segmentBytes: segmentBytes, maxLineBytes: limit)
+        var pieces: [JSONLStreamCutter.Piece] = []
+        for start in stride(from: 0, to: bytes.count, by: chunk) {
+            pieces += cutter.feed(Array(bytes[start..<min(start + chunk, bytes.count)]))
+        }
+        pieces += cutter.finish()
+        let segmenter = JSONLSegments(reader: reader)
+        var read = ReadResult()
+        for piece in pieces {
+            let part = segmenter.read(piece.bytes, of: piece.segment, path: nil)
+            read.articles += part.articles
+            read.errors += part.errors
+        }
+        #expect(JSONLSegmentsTests.outcome(read) == JSONLSegmentsTests.outcome(whole))
+        // No piece is much larger than a segment; a long line arriving over several reads is never held.
+        #expect(pieces.allSatisfy { $0.bytes.count <= max(segmentBytes, limit) + chunk })
+        if chunk < limit {
+            #expect(pieces.reduce(0) { $0 + $1.bytes.count } < bytes.count - limit)
+        }
+    }
+}

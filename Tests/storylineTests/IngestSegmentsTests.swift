@@ -50,3 +50,37 @@ struct IngestSegmentsTests {
         #expect(try await cutStore.resolvedEntities(matching: EntityQuery()) == entities)
     }
 }
+
+/// JSON Lines piped into `storyline ingest -` are cut as they arrive: the same result as ingesting the file.
+struct IngestStdinStreamTests {
+    @Test func pipedJSONLinesStoreWhatTheFileStores() async throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try CrashSafetyTests.writeInput(to: dir, count: 500, files: 1, sentences: 3)
+        let input = dir.appendingPathComponent("part-000.jsonl")
+        var lines = try String(contentsOf: input, encoding: .utf8).split(separator: "\n").map(String.init)
+        lines.insert("{\"text\": \"unterminated", at: 450)
+        let data = Data((lines.joined(separator: "\n") + "\n").utf8)
+        try data.write(to: input)
+        #expect(data.count > JSONLSegments().segmentBytes, "more than one segment")
+
+        let fromFile = dir.appendingPathComponent("file.db").path
+        let file = try CLI.run(["ingest", input.path, "--db", fromFile, "--json"])
+        let fromPipe = dir.appendingPathComponent("pipe.db").path
+        let pipe = try CLI.run(["ingest", "-", "--db", fromPipe, "--json"], stdin: data)
+        #expect(file.status == 1 && pipe.status == 1)
+        let fileSummary = try JSONSerialization.jsonObject(with: Data(file.stdout.utf8)) as? [String: Any]
+        let pipeSummary = try JSONSerialization.jsonObject(with: Data(pipe.stdout.utf8)) as? [String: Any]
+        #expect(pipeSummary?["inserted"] as? Int == 500 && fileSummary?["inserted"] as? Int == 500)
+        #expect(pipeSummary?["files"] as? Int == 1 && pipeSummary?["failedFiles"] as? Int == 0)
+        let pipeErrors = (pipeSummary?["errors"] as? [[String: Any]]) ?? []
+        #expect(pipeErrors.compactMap { $0["location"] as? String } == ["line 451"])
+
+        let expected = try await ExtractedIngestTests.contents(fromFile)
+        let got = try await ExtractedIngestTests.contents(fromPipe)
+        #expect(got.ids == expected.ids)
+        #expect(got.entities == expected.entities)
+        // The articles differ only in their origin: the file's path, or standard input.
+        #expect(got.articles.count == expected.articles.count)
+    }
+}

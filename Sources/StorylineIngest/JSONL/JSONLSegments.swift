@@ -69,16 +69,21 @@ public struct JSONLSegments: Sendable {
 
     /// Reads one segment of the file at `path`: its articles, and the errors of its lines.
     public func read(_ segment: JSONLSegment, path: String) -> ReadResult {
+        do {
+            return read(try bytes(of: segment, path: path), of: segment, path: path)
+        } catch {
+            return ReadResult(errors: [error])
+        }
+    }
+
+    /// Reads the `bytes` of one segment (of a file at `path`, or of standard input when `path` is nil); an
+    /// `oversized` segment gives its error.
+    public func read(_ bytes: [UInt8], of segment: JSONLSegment, path: String?) -> ReadResult {
         switch segment.content {
         case .oversized(let length):
             return ReadResult(errors: [reader.oversized(length).at(path: path, location: "line \(segment.firstLine)")])
         case .lines:
-            do {
-                let bytes = try self.bytes(of: segment, path: path)
-                return reader.read(bytes, path: path, firstLine: segment.firstLine, firstRecord: segment.firstRecord)
-            } catch {
-                return ReadResult(errors: [error])
-            }
+            return reader.read(bytes, path: path, firstLine: segment.firstLine, firstRecord: segment.firstRecord)
         }
     }
 
@@ -108,7 +113,7 @@ public struct JSONLSegments: Sendable {
     }
 
     /// Whether the first non-blank line of `head` opens with `{` and closes with `}` (or runs past `head`).
-    static func startsWithOneLineObject(_ head: [UInt8]) -> Bool {
+    public static func startsWithOneLineObject(_ head: [UInt8]) -> Bool {
         var start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         while start < head.count, isBlank(head[start]) || head[start] == 0x0A { start += 1 }
         guard start < head.count, head[start] == UInt8(ascii: "{") else { return false }
