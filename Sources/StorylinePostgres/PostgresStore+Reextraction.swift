@@ -53,7 +53,10 @@ extension PostgresStore {
         extractorVersion: String?
     ) async throws {
         let items = try batch.map { item in
-            (id: item.id, annotations: StoreKeys.inTextOrder(item.annotations), json: try Self.json(StoreKeys.inTextOrder(item.annotations)))
+            (
+                id: item.id, annotations: StoreKeys.inTextOrder(item.annotations),
+                json: try Self.json(StoreKeys.inTextOrder(item.annotations))
+            )
         }
         try await transaction("replace the annotations of \(batch.count) article(s) in") { connection in
             for item in items {
@@ -79,7 +82,10 @@ extension PostgresStore {
                     """,
                     logger: self.logger
                 )
-                try await connection.query("DELETE FROM entity_mention WHERE article_id = \(item.id)", logger: self.logger)
+                try await connection.query(
+                    "DELETE FROM entity_mention WHERE article_id = \(item.id)",
+                    logger: self.logger
+                )
                 try await connection.query("DELETE FROM quote WHERE article_id = \(item.id)", logger: self.logger)
                 try await Self.insertAnnotationRows(item.annotations, articleID: item.id, connection, self.logger)
             }

@@ -37,7 +37,11 @@ extension PostgresStore {
                 annotationsJSON = try PostgresStore.json(annotations)
                 sourceRecord = try PostgresStore.json(source)
             } catch {
-                throw StoreError(.io, "cannot encode article \(article.id) for storage", cause: String(describing: error))
+                throw StoreError(
+                    .io,
+                    "cannot encode article \(article.id) for storage",
+                    cause: String(describing: error)
+                )
             }
             searchTitle = PostgresStore.searchWords(article.title ?? "")
             searchBody = PostgresStore.searchWords(article.text)

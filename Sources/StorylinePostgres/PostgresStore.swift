@@ -43,8 +43,8 @@ public final class PostgresStore: ArticleStore, Sendable {
         let client = PostgresClient(configuration: parsed.configuration, backgroundLogger: logger)
         self.client = client
         runTask = Task { await client.run() }
-        let location = parsed.redacted
-        ready = Task { try await Self.prepareSchema(client, location: location, logger: logger) }
+        let redacted = parsed.redacted
+        ready = Task { try await Self.prepareSchema(client, location: redacted, logger: logger) }
     }
 
     deinit {
@@ -74,17 +74,43 @@ public final class PostgresStore: ArticleStore, Sendable {
     /// `body` ends, or by the server when the process dies).
     public func withExclusiveResolution<T>(_ body: () async throws -> T) async throws -> T {
         try await prepared()
-        // The lock belongs to the session that took it: take and release it on one leased connection.
-        return try await client.withConnection { connection in
-            try await connection.query("SELECT pg_advisory_lock(\(Self.resolutionLockKey))", logger: logger)
-            do {
-                let result = try await body()
-                _ = try? await connection.query("SELECT pg_advisory_unlock_all()", logger: logger)
-                return result
-            } catch {
-                _ = try? await connection.query("SELECT pg_advisory_unlock_all()", logger: logger)
-                throw error
+        // The lock belongs to the session that took it: a task of its own leases a connection, takes the lock
+        // on it, says so, and keeps the connection until `body` has finished; then it releases the lock.
+        let (acquired, acquiredContinuation) = AsyncStream<Void>.makeStream()
+        let (release, releaseContinuation) = AsyncStream<Void>.makeStream()
+        let client = self.client
+        let logger = self.logger
+        let holder = Task {
+            defer { acquiredContinuation.finish() }
+            try await client.withConnection { connection in
+                try await connection.query("SELECT pg_advisory_lock(\(Self.resolutionLockKey))", logger: logger)
+                acquiredContinuation.yield()
+                for await _ in release {}
+                _ = try? await connection.query(
+                    "SELECT pg_advisory_unlock(\(Self.resolutionLockKey))",
+                    logger: logger
+                )
             }
+        }
+        var locked = false
+        for await _ in acquired {
+            locked = true
+            break
+        }
+        guard locked else {
+            releaseContinuation.finish()
+            try await perform("lock the entity resolution of") { try await holder.value }
+            throw StoreError(.io, "cannot lock the entity resolution of the PostgreSQL database \(location)")
+        }
+        do {
+            let result = try await body()
+            releaseContinuation.finish()
+            _ = try? await holder.value
+            return result
+        } catch {
+            releaseContinuation.finish()
+            _ = try? await holder.value
+            throw error
         }
     }
 
@@ -173,7 +199,10 @@ public final class PostgresStore: ArticleStore, Sendable {
 
     public func revision() async throws -> Int64 {
         try await read("read the revision of") { connection in
-            let rows = try await connection.query("SELECT revision FROM store_revision WHERE id = 1", logger: self.logger)
+            let rows = try await connection.query(
+                "SELECT revision FROM store_revision WHERE id = 1",
+                logger: self.logger
+            )
             for try await revision in rows.decode(Int64.self) { return revision }
             return 0
         }
@@ -195,7 +224,9 @@ public final class PostgresStore: ArticleStore, Sendable {
     /// Stores readings without annotations, as a database written before annotations were kept holds them:
     /// for tests of what happens to such articles. A reading of a stored body only adds its source.
     package func storeUnannotated(_ articles: [Article]) async throws {
-        let rows = try articles.map { try EncodedArticle(AnnotatedArticle(article: $0, annotations: ArticleAnnotations())) }
+        let rows = try articles.map {
+            try EncodedArticle(AnnotatedArticle(article: $0, annotations: ArticleAnnotations()))
+        }
         try await transaction("store \(articles.count) article(s) in") { connection in
             for row in rows {
                 if try await Self.save(row, entityIDs: nil, connection, self.logger) == .inserted {
@@ -209,7 +240,10 @@ public final class PostgresStore: ArticleStore, Sendable {
                         "DELETE FROM entity_mention WHERE article_id = \(row.article.id)",
                         logger: self.logger
                     )
-                    try await connection.query("DELETE FROM quote WHERE article_id = \(row.article.id)", logger: self.logger)
+                    try await connection.query(
+                        "DELETE FROM quote WHERE article_id = \(row.article.id)",
+                        logger: self.logger
+                    )
                 }
             }
             try await Self.bumpRevision(connection, self.logger)
