@@ -86,7 +86,7 @@ struct PostgresAvailability {
         )
     )
     func postgresIsReachable() async throws {
-        try await StoreKind.postgres.withStore { store in
+        try await StoreKind.postgres.withStore { store async throws in
             #expect(try await store.counts() == StoreCounts(articles: 0, sources: 0))
         }
     }
