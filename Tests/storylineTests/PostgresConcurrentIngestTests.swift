@@ -66,19 +66,12 @@ struct PostgresConcurrentIngestTests {
         let files = 8
         let total = 320
         try CrashSafetyTests.writeInput(to: all, count: total, files: files, sentences: 8)
-        // Worker w reads files 2w…2w+3 (mod 8): half of its input is its left neighbour's, half its right's.
-        var sets: [URL] = []
-        for worker in 0..<4 {
-            let set = dir.appendingPathComponent("set-\(worker)")
-            try FileManager.default.createDirectory(at: set, withIntermediateDirectories: true)
-            for k in 0..<4 {
-                let name = String(format: "part-%03d.jsonl", (2 * worker + k) % files)
-                try FileManager.default.copyItem(
-                    at: all.appendingPathComponent(name),
-                    to: set.appendingPathComponent(name)
-                )
+        // Worker w reads files 2w…2w+3 (mod 8): half of its input is its left neighbour's, half its right's. The
+        // same files, by the same paths: a source is keyed by its locator, so a copy elsewhere is another source.
+        let sets: [[String]] = (0..<4).map { worker in
+            (0..<4).map { k in
+                all.appendingPathComponent(String(format: "part-%03d.jsonl", (2 * worker + k) % files)).path
             }
-            sets.append(set)
         }
 
         // References: one SQLite ingest and one PostgreSQL ingest of the union.
@@ -103,7 +96,7 @@ struct PostgresConcurrentIngestTests {
             for set in sets {
                 let process = Process()
                 process.executableURL = CLI.binary
-                process.arguments = ["ingest", set.path, "--db", url, "--json", "--jobs", "1"]
+                process.arguments = ["ingest"] + set + ["--db", url, "--json", "--jobs", "1"]
                 let out = Pipe()
                 let err = Pipe()
                 process.standardOutput = out
