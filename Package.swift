@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "StorylineIngest", targets: ["StorylineIngest"]),
         .library(name: "StorylineStore", targets: ["StorylineStore"]),
         .library(name: "StorylineSQLite", targets: ["StorylineSQLite"]),
+        .library(name: "StorylinePostgres", targets: ["StorylinePostgres"]),
         .library(name: "StorylineExtract", targets: ["StorylineExtract"]),
         .library(name: "StorylineResolve", targets: ["StorylineResolve"]),
     ],
@@ -21,6 +22,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Shared vocabulary: values only, no dependencies.
@@ -74,12 +76,22 @@ let package = Package(
             ]
         ),
 
+        // PostgreSQL through postgres-nio: many concurrent ingest workers on one database.
+        .target(
+            name: "StorylinePostgres",
+            dependencies: [
+                "StorylineCore", "StorylineStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
         // The command-line tool.
         .executableTarget(
             name: "storyline",
             dependencies: [
-                "StorylineCore", "StorylineIngest", "StorylineStore", "StorylineSQLite", "StorylineExtract",
-                "StorylineResolve",
+                "StorylineCore", "StorylineIngest", "StorylineStore", "StorylineSQLite", "StorylinePostgres",
+                "StorylineExtract", "StorylineResolve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -134,14 +146,15 @@ let package = Package(
         .testTarget(
             name: "StorylineStoreTests",
             dependencies: [
-                "StorylineCore", "StorylineStore", "StorylineSQLite",
+                "StorylineCore", "StorylineStore", "StorylineSQLite", "StorylinePostgres",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
         .testTarget(
             name: "storylineTests",
             dependencies: [
-                "StorylineCore", "StorylineStore", "StorylineSQLite", "storyline",
+                "StorylineCore", "StorylineStore", "StorylineSQLite", "StorylinePostgres", "storyline",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             // Input files the tests ingest through the CLI by their path in the repository (the hostile articles

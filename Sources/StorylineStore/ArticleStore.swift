@@ -167,6 +167,29 @@ public protocol ArticleStore: Sendable {
         _ batch: [(id: String, annotations: ArticleAnnotations)],
         extractorVersion: String?
     ) async throws
+
+    // MARK: Several writers
+
+    /// Whether several processes may write this store at the same time (PostgreSQL). A caller that keeps
+    /// cross-document state then reads the current state under ``withExclusiveResolution(_:)`` before each
+    /// batch, and leaves the state it wrote complete (the resolver snapshot with every batch), so that the
+    /// next writer — in any process — continues from it.
+    var allowsConcurrentWriters: Bool { get }
+
+    /// Runs `body` while no other caller of this method on the same database — in this process or another —
+    /// runs its own: the section in which a writer reads the resolution state (``revision()``,
+    /// ``entityResolverSnapshot()``), resolves its new articles and saves them. Stores for one process
+    /// (in-memory, SQLite) run `body` directly: there a second writer's overlapping batch is refused with
+    /// ``StoreError/Code/conflict`` instead.
+    func withExclusiveResolution<T>(_ body: () async throws -> T) async throws -> T
+}
+
+extension ArticleStore {
+    public var allowsConcurrentWriters: Bool { false }
+
+    public func withExclusiveResolution<T>(_ body: () async throws -> T) async throws -> T {
+        try await body()
+    }
 }
 
 extension ArticleStore {

@@ -61,14 +61,15 @@ extension InMemoryStore {
     }
 }
 
-/// An article's title and body as search reads them: folded words with their ranges.
-private struct SearchDocument {
+/// An article's title and body as search reads them: folded words with their ranges. (The PostgreSQL store
+/// makes its snippets with it too, so that they mark the words its folded index matched.)
+package struct SearchDocument {
     let titleText: String
     let bodyText: String
     let title: [(word: String, range: Range<String.Index>)]
     let body: [(word: String, range: Range<String.Index>)]
 
-    init(_ article: Article) {
+    package init(_ article: Article) {
         titleText = article.title ?? ""
         bodyText = article.text
         title = SearchText.words(titleText)
@@ -86,7 +87,7 @@ private struct SearchDocument {
     }
 
     /// About 24 words of the title, or else of the body, around the first match, every matched word marked.
-    func snippet(_ terms: [SearchQuery.Term]) -> [SearchHit.SnippetPart] {
+    package func snippet(_ terms: [SearchQuery.Term]) -> [SearchHit.SnippetPart] {
         let inTitle = terms.contains { !Self.occurrences($0, in: title).isEmpty }
         let (text, words) = inTitle ? (titleText, title) : (bodyText, body)
         var matched = Set<Int>()

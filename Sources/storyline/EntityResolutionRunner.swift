@@ -21,8 +21,16 @@ import StorylineStore
 ///   by id) and replaces the whole stored resolution, stories and events included. Incremental ingest
 ///   afterwards continues from that.
 ///
-/// One process resolves at a time: two ingests into one database at once each continue their own resolver,
-/// and the second to commit a new article is refused with ``StoreError/Code/conflict`` when they overlap.
+/// On a store for one process (SQLite), one process resolves at a time: two ingests into one database at once
+/// each continue their own resolver, and the second to commit a new article is refused with
+/// ``StoreError/Code/conflict`` when they overlap.
+///
+/// On a store that several processes write at once (``ArticleStore/allowsConcurrentWriters``, PostgreSQL),
+/// loading and each batch run under ``ArticleStore/withExclusiveResolution(_:)``: the runner first compares the
+/// store's revision with the one its own last write left; when another writer changed the store since, it
+/// continues from the store's snapshot instead of its own resolver. Every batch then carries the snapshot, so
+/// the store always holds the state of everything resolved, whoever resolved it. Resolution is thus serial
+/// across processes, in commit order — the extraction before it, the bulk of the work, stays parallel.
 struct EntityResolutionRunner {
     let store: any ArticleStore
     /// The resolver as of the last committed batch.
@@ -53,6 +61,9 @@ struct EntityResolutionRunner {
     /// cost at most about twice the last. In between, the store holds none (a killed run is rebuilt, never
     /// continued from a stale one).
     static let snapshotInterval = 32
+    /// The store's revision right after this runner's last write (stores with concurrent writers only): a
+    /// different revision means another writer changed the store since.
+    private var knownRevision: Int64?
     /// Batches committed by this runner, and how many had been when it last wrote the snapshot.
     private var batches = 0
     private var batchesAtSnapshot = 0
@@ -62,6 +73,17 @@ struct EntityResolutionRunner {
     /// The resolver saved in `store`, or — when it has none, it cannot be read, or it was saved before stories
     /// were kept — one rebuilt from every stored article (and saved); `rebuilt` says which.
     static func load(store: any ArticleStore) async throws -> (runner: EntityResolutionRunner, rebuilt: Bool) {
+        guard store.allowsConcurrentWriters else { return try await loadAlone(store: store) }
+        return try await store.withExclusiveResolution {
+            var (runner, rebuilt) = try await loadAlone(store: store)
+            runner.knownRevision = try await store.revision()
+            return (runner, rebuilt)
+        }
+    }
+
+    private static func loadAlone(store: any ArticleStore) async throws
+        -> (runner: EntityResolutionRunner, rebuilt: Bool)
+    {
         if let data = try await store.entityResolverSnapshot(),
             let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data)
         {
@@ -129,6 +151,36 @@ struct EntityResolutionRunner {
     /// Saves a batch of articles with the resolution of those that are new, in one transaction.
     mutating func save(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
         guard !articles.isEmpty else { return [] }
+        guard store.allowsConcurrentWriters else { return try await resolveAndSave(articles) }
+        let store = self.store
+        return try await store.withExclusiveResolution {
+            try await catchUp()
+            let outcomes = try await resolveAndSave(articles)
+            knownRevision = try await store.revision()
+            return outcomes
+        }
+    }
+
+    /// Continues from the store's resolution when another writer changed the store since this runner's last
+    /// write (under ``ArticleStore/withExclusiveResolution(_:)``): from its snapshot, or rebuilt when it has
+    /// none.
+    private mutating func catchUp() async throws {
+        let revision = try await store.revision()
+        guard revision != knownRevision else { return }
+        if let data = try await store.entityResolverSnapshot(),
+            let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data)
+        {
+            resolver = snapshot.entities
+            stories = snapshot.stories
+        } else {
+            let computed = try await Self.rebuild(store: store)
+            resolver = computed.resolver
+            stories = computed.stories
+        }
+        knownRevision = revision
+    }
+
+    private mutating func resolveAndSave(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
         var seen = try await store.storedContentHashes(among: articles.map(\.article.contentHash))
         var next = resolver
         var nextStories = stories
@@ -155,7 +207,10 @@ struct EntityResolutionRunner {
         }
         guard !inputs.isEmpty else { return try await store.save(articles, resolution: nil) }
         let storyChanges = try nextStories.add(inputs, resolver: next)
-        let withSnapshot = batchesSinceSnapshot + 1 >= max(Self.snapshotInterval, batchesAtSnapshot)
+        // With concurrent writers every batch carries it: the next batch may be another process's.
+        let withSnapshot =
+            store.allowsConcurrentWriters
+            || batchesSinceSnapshot + 1 >= max(Self.snapshotInterval, batchesAtSnapshot)
         let resolution = EntityResolution(
             entities: touched.sorted().compactMap { next.entity($0).map(Self.record) },
             mentionEntityIDs: mentionIDs,

@@ -48,7 +48,7 @@ struct StoryBuilder {
 
     /// Runs `body` on the existing database `options` names, a store error becoming its message on standard
     /// error and exit status 1.
-    static func withStore<T>(_ options: StoreOptions, _ body: (SQLiteStore) async throws -> T) async throws -> T {
+    static func withStore<T>(_ options: StoreOptions, _ body: (any ArticleStore) async throws -> T) async throws -> T {
         let db = try options.openExisting()
         do {
             return try await body(db)

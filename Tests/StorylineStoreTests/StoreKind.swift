@@ -1,13 +1,23 @@
 import Foundation
 import StorylineCore
+import StorylinePostgres
 import StorylineSQLite
 import StorylineStore
 import Testing
 
 /// The store backends the conformance suite runs against; each test gets a fresh, empty store.
+///
+/// PostgreSQL runs only when `STORYLINE_POSTGRES_URL` names a server (each test then creates a database of its
+/// own there and drops it afterwards); without it `allCases` leaves it out and ``PostgresAvailability`` reports
+/// the PostgreSQL conformance cases as skipped.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case memory
     case sqlite
+    case postgres
+
+    static var allCases: [StoreKind] {
+        PostgresTestDatabase.serverURL == nil ? [.memory, .sqlite] : [.memory, .sqlite, .postgres]
+    }
 
     var testDescription: String { rawValue }
 
@@ -20,6 +30,23 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
             try await withTemporaryDirectory { directory in
                 try await body(SQLiteStore(path: directory + "/storyline.db"))
             }
+        case .postgres:
+            try await withPostgresStore { store in try await body(store) }
+        }
+    }
+
+    /// Runs `body` with a PostgreSQL store over a new database on the `STORYLINE_POSTGRES_URL` server.
+    private func withPostgresStore(_ body: (PostgresStore) async throws -> Void) async throws {
+        let server = try #require(PostgresTestDatabase.serverURL, "STORYLINE_POSTGRES_URL is not set")
+        try await PostgresTestDatabase.with(serverURL: server) { url in
+            let store = try PostgresStore(url: url)
+            do {
+                try await body(store)
+            } catch {
+                await store.close()
+                throw error
+            }
+            await store.close()
         }
     }
 
@@ -37,6 +64,30 @@ enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
                 try await SQLiteMigrationTests.makeV1Database(at: path, readings: readings)
                 try await body(SQLiteStore(path: path))
             }
+        case .postgres:
+            // No PostgreSQL database predates annotations: the readings are stored without any, as such a
+            // database would hold them.
+            try await withPostgresStore { store in
+                try await store.storeUnannotated(readings)
+                try await body(store)
+            }
+        }
+    }
+}
+
+/// Says, in the test output, whether the PostgreSQL cases of the conformance suite run.
+@Suite("PostgreSQL store availability")
+struct PostgresAvailability {
+    @Test(
+        "the conformance suite runs against PostgreSQL",
+        .enabled(
+            if: PostgresTestDatabase.serverURL != nil,
+            "skipped: STORYLINE_POSTGRES_URL is not set, so the PostgreSQL cases of the conformance suite do not run"
+        )
+    )
+    func postgresIsReachable() async throws {
+        try await StoreKind.postgres.withStore { store async throws in
+            #expect(try await store.counts() == StoreCounts(articles: 0, sources: 0))
         }
     }
 }

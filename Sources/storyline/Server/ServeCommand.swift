@@ -82,7 +82,7 @@ struct ServeCommand: AsyncParsableCommand {
             ? "ingest on: POST /api/articles with Authorization: Bearer TOKEN, up to \(maxIngestMb) MiB"
             : "read only"
         try await Self.serve(store: db, host: host, port: port, ingest: ingest, idleTimeout: idleTimeout) { url in
-            "Serving \(db.path) at \(url) (API: /api/…, /openapi.json; \(note)); Ctrl-C stops"
+            "Serving \(store.location) at \(url) (API: /api/…, /openapi.json; \(note)); Ctrl-C stops"
         }
     }
 
