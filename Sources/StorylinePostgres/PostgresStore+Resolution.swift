@@ -76,55 +76,24 @@ extension PostgresStore {
             ).decode(String.self) {
                 ids.append(articleID)
             }
-            var days: [Int64: EntityProfile.Day] = [:]
-            var undated = 0
-            var shared: [Int64: Int] = [:]
-            var roles = EntityProfile.RoleGroups()
+            var profile = EntityProfile.Accumulator(id: id)
             var start = 0
             while start < ids.count {
                 let page = Array(ids[start..<min(start + 200, ids.count)])
                 start += page.count
                 for row in try await Self.articleRows(ids: page, connection, self.logger) {
                     guard let annotations = row.stored.annotations, let entityIDs = row.entityIDs else { continue }
-                    var names: Set<String> = []
-                    var mentions = 0
-                    for (mention, mentionID) in zip(annotations.entities, entityIDs) where mentionID == id {
-                        names.insert(mention.canonical)
-                        mentions += 1
-                    }
-                    if let key = row.sortKey {
-                        let day = StoreKeys.day(ofSortKey: key)
-                        let dayKey = StoreKeys.dayStart(day)
-                        days[dayKey, default: EntityProfile.Day(day: day, mentions: 0, articles: 0)].mentions +=
-                            mentions
-                        days[dayKey]?.articles += 1
-                    } else {
-                        undated += mentions
-                    }
-                    for other in Set(entityIDs) where other != id { shared[other, default: 0] += 1 }
-                    var stated: Set<[String?]> = []
-                    for fact in annotations.roles where names.contains(fact.person) {
-                        guard stated.insert([fact.role, fact.affiliation]).inserted else { continue }
-                        roles.add(
-                            role: fact.role,
-                            affiliation: fact.affiliation,
-                            articleID: row.stored.article.id,
-                            published: row.stored.article.published
-                        )
-                    }
+                    profile.add(
+                        annotations,
+                        entityIDs: entityIDs,
+                        sortKey: row.sortKey,
+                        articleID: row.stored.article.id,
+                        published: row.stored.article.published
+                    )
                 }
             }
-            let others = try await Self.entities(ids: Array(shared.keys), connection, self.logger)
-            let coMentioned = shared.compactMap { other, count in
-                others[other].map { EntityProfile.CoMention(entity: $0, sharedArticles: count) }
-            }.sorted(by: EntityProfile.CoMention.precedes)
-            return EntityProfile(
-                entity: entity,
-                roles: roles.roles,
-                mentionsByDay: days.sorted { $0.key < $1.key }.map(\.value),
-                undatedMentions: undated,
-                coMentioned: Array(coMentioned.prefix(max(coMentionLimit, 0)))
-            )
+            let others = try await Self.entities(ids: Array(profile.shared.keys), connection, self.logger)
+            return profile.profile(of: entity, others: others, coMentionLimit: coMentionLimit)
         }
     }
 

@@ -130,6 +130,71 @@ extension EntityProfile {
     }
 }
 
+extension EntityProfile {
+    /// Builds a profile by a scan of the articles whose mentions resolve to one entity, fed in publication order
+    /// (dated oldest first, undated last, ties by id): mentions per day, undated mentions, the articles shared
+    /// with each other entity, and the roles the articles give it — the stores that scan (in-memory,
+    /// PostgreSQL) build it alike.
+    package struct Accumulator {
+        let id: Int64
+        private var days: [Int64: Day] = [:]
+        private var undated = 0
+        /// Articles shared with each other entity, by its id.
+        package private(set) var shared: [Int64: Int] = [:]
+        private var roles = RoleGroups()
+
+        package init(id: Int64) { self.id = id }
+
+        /// Adds one article: its annotations and the entity id of each of its mentions, its publication sort key
+        /// (nil when undated), id and date.
+        package mutating func add(
+            _ annotations: ArticleAnnotations,
+            entityIDs: [Int64],
+            sortKey: Int64?,
+            articleID: String,
+            published: PublicationDate?
+        ) {
+            var names: Set<String> = []
+            var mentions = 0
+            for (mention, mentionID) in zip(annotations.entities, entityIDs) where mentionID == id {
+                names.insert(mention.canonical)
+                mentions += 1
+            }
+            if let sortKey {
+                let day = StoreKeys.day(ofSortKey: sortKey)
+                let dayKey = StoreKeys.dayStart(day)
+                days[dayKey, default: Day(day: day, mentions: 0, articles: 0)].mentions += mentions
+                days[dayKey]?.articles += 1
+            } else {
+                undated += mentions
+            }
+            for other in Set(entityIDs) where other != id { shared[other, default: 0] += 1 }
+            var stated: Set<[String?]> = []
+            for fact in annotations.roles where names.contains(fact.person) {
+                guard stated.insert([fact.role, fact.affiliation]).inserted else { continue }
+                roles.add(role: fact.role, affiliation: fact.affiliation, articleID: articleID, published: published)
+            }
+        }
+
+        /// The profile of `entity`, with the `coMentionLimit` most co-mentioned of `others` (the co-mentioned
+        /// entities by id: ``shared``'s keys).
+        package func profile(of entity: StoredEntity, others: [Int64: StoredEntity], coMentionLimit: Int)
+            -> EntityProfile
+        {
+            let coMentioned = shared.compactMap { other, count in
+                others[other].map { CoMention(entity: $0, sharedArticles: count) }
+            }.sorted(by: CoMention.precedes)
+            return EntityProfile(
+                entity: entity,
+                roles: roles.roles,
+                mentionsByDay: days.sorted { $0.key < $1.key }.map(\.value),
+                undatedMentions: undated,
+                coMentioned: Array(coMentioned.prefix(max(coMentionLimit, 0)))
+            )
+        }
+    }
+}
+
 extension EntityProfile.Role {
     /// The order of ``EntityProfile/roles``.
     package static func precedes(_ a: Self, _ b: Self) -> Bool {

@@ -11,49 +11,18 @@ extension InMemoryStore {
         }
         guard let entity = found else { return nil }
 
-        var days: [Int64: EntityProfile.Day] = [:]
-        var undated = 0
-        var shared: [Int64: Int] = [:]
-        var roles = EntityProfile.RoleGroups()
+        var profile = EntityProfile.Accumulator(id: id)
         for entry in entries.sorted(by: Self.inPublicationOrder) {
             guard let annotations = entry.annotations, let ids = entry.entityIDs else { continue }
-            var names: Set<String> = []
-            var mentions = 0
-            for (mention, mentionID) in zip(annotations.entities, ids) where mentionID == id {
-                names.insert(mention.canonical)
-                mentions += 1
-            }
-            if let key = entry.sortKey {
-                let day = StoreKeys.day(ofSortKey: key)
-                let dayKey = StoreKeys.dayStart(day)
-                days[dayKey, default: EntityProfile.Day(day: day, mentions: 0, articles: 0)].mentions += mentions
-                days[dayKey]?.articles += 1
-            } else {
-                undated += mentions
-            }
-            for other in Set(ids) where other != id { shared[other, default: 0] += 1 }
-            var stated: Set<[String?]> = []
-            for fact in annotations.roles where names.contains(fact.person) {
-                guard stated.insert([fact.role, fact.affiliation]).inserted else { continue }
-                roles.add(
-                    role: fact.role,
-                    affiliation: fact.affiliation,
-                    articleID: entry.article.id,
-                    published: entry.article.published
-                )
-            }
+            profile.add(
+                annotations,
+                entityIDs: ids,
+                sortKey: entry.sortKey,
+                articleID: entry.article.id,
+                published: entry.article.published
+            )
         }
-
-        let coMentioned = shared.compactMap { other, count in
-            entities[other].map { EntityProfile.CoMention(entity: $0, sharedArticles: count) }
-        }.sorted(by: EntityProfile.CoMention.precedes)
-        return EntityProfile(
-            entity: entity,
-            roles: roles.roles,
-            mentionsByDay: days.sorted { $0.key < $1.key }.map(\.value),
-            undatedMentions: undated,
-            coMentioned: Array(coMentioned.prefix(max(coMentionLimit, 0)))
-        )
+        return profile.profile(of: entity, others: entities, coMentionLimit: coMentionLimit)
     }
 
     /// Whether the quote's resolved speaker is the in-document name of a mention of entity `id` in its article.
