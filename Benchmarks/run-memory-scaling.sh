@@ -3,6 +3,7 @@
 # peak memory, +-20%"), in one command:
 #
 #   Benchmarks/run-memory-scaling.sh [--count N] [--factor F]     (default 2,000 and 10)
+#   STORYLINE_BIN=.build/release/storyline Benchmarks/run-memory-scaling.sh    (skip the build)
 #
 # Makes N and F*N real-shaped articles (make_server_corpus.py, seeded), each as ONE JSON Lines file, and runs
 # on each, with /usr/bin/time: (a) `storyline extract --annotated` (reading and extraction only, streamed to
@@ -19,7 +20,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --count) COUNT="$2"; shift 2 ;;
     --factor) FACTOR="$2"; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -28,9 +29,13 @@ DATA="$HERE/data/memory"
 RESULTS="$HERE/results"
 mkdir -p "$DATA" "$RESULTS"
 
-echo "== release build" >&2
-(cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" --product storyline >&2)
-BIN="$REPO/$SCRATCH/release/storyline"
+if [ -n "${STORYLINE_BIN:-}" ]; then
+  BIN="$STORYLINE_BIN"   # a binary already built (e.g. .build/release/storyline)
+else
+  echo "== release build" >&2
+  (cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" --product storyline >&2)
+  BIN="$REPO/$SCRATCH/release/storyline"
+fi
 
 ROWS="$DATA/rows.tsv"
 : > "$ROWS"
