@@ -6,7 +6,7 @@
 #   Benchmarks/run-server-benchmark.sh [--count N] [--connections N] [--duration S] [--regen]
 #
 # Steps: (1) release build of storyline (scratch dir .build-bench); (2) the articles
-# (make_server_corpus.py, seeded; split into files of 1,000 so that ingest reads them on every core) and
+# (make_server_corpus.py, seeded; one JSON Lines file, which ingest cuts into segments for every core) and
 # the store Benchmarks/data/server/store-N.db, both made once (--regen to rebuild); ingest time and peak
 # memory are recorded; (3) the server on a free port; (4) per endpoint, a 3 s warm-up, then wrk for
 # DURATION seconds with CONNECTIONS connections on 2 threads, each request the next of the endpoint's
@@ -50,12 +50,9 @@ fi
 INGEST_JSON="$DATA/ingest-$COUNT.json"
 if [ "$REGEN" = 1 ] || [ ! -f "$DB" ] || [ ! -f "$INGEST_JSON" ]; then
   rm -f "$DB" "$DB-wal" "$DB-shm"
-  # One input file is read and annotated by one worker: files of 1,000 articles spread the work.
-  PARTS="$DATA/parts-$COUNT"
-  rm -rf "$PARTS" && mkdir -p "$PARTS"
-  split -l 1000 -d -a 4 --additional-suffix=.jsonl "$ARTICLES" "$PARTS/part-"
+  # Ingest cuts the one JSON Lines file into segments read on every core.
   start=$(date +%s.%N)
-  /usr/bin/time -f '%M' -o "$DATA/ingest-rss.txt" "$BIN" ingest "$PARTS" --db "$DB" --quiet
+  /usr/bin/time -f '%M' -o "$DATA/ingest-rss.txt" "$BIN" ingest "$ARTICLES" --db "$DB" --quiet
   end=$(date +%s.%N)
   python3 - "$start" "$end" "$COUNT" "$DATA/ingest-rss.txt" "$DB" > "$INGEST_JSON" <<'EOF'
 import json, os, sys
