@@ -6,7 +6,7 @@ import StorylineIngest
 /// A page without article text throws `IngestError` (expected); anything else must return an article.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzHTML(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)
+    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     let origin = ArticleOrigin(path: "fuzz.html", format: .html)
     _ = try? HTMLReader().read(bytes, origin: origin)
     // The same bytes with a charset an HTTP header declared, and a URL (as a WARC record gives them).

@@ -7,7 +7,7 @@ import StorylineIngest
 /// which also reaches gzip-wrapped inputs.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzWARC(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
-    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size)
+    let bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
     _ = try? WARCReader().read(bytes, path: "fuzz.warc")
     _ = DocumentReader().read(bytes, path: "fuzz.warc")
     return 0
