@@ -144,7 +144,7 @@ def warc_seeds():
     chunks = b"".join(f"{len(page[i:i + 40]):x}\r\n".encode() + page[i:i + 40] + b"\r\n"
                       for i in range(0, len(page), 40)) + b"0\r\n\r\n"
     chunked = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks
-    gz = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + gzip.compress(page)
+    gz = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n" + gzip.compress(page, mtime=0)
     deflate = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: deflate\r\n\r\n" + \
         zlib.compress(page)
     text = b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\nPlain text article. It has two sentences."
@@ -158,10 +158,10 @@ def warc_seeds():
     write("fuzz-warc", "made-request.warc", warc_record("request", "https://example.com/", b"GET / HTTP/1.1\r\n\r\n")
           + warc_record("resource", "https://example.com/r", page))
     write("fuzz-warc", "made-members.warc.gz",
-          gzip.compress(warc_record("response", "https://example.com/g", plain))
-          + gzip.compress(warc_record("response", "https://example.com/h", gz)))
-    write("fuzz-warc", "html.gz", gzip.compress(page))
-    write("fuzz-warc", "jsonl.gz", gzip.compress(b'{"text": "A record. Two sentences."}\n'))
+          gzip.compress(warc_record("response", "https://example.com/g", plain), mtime=0)
+          + gzip.compress(warc_record("response", "https://example.com/h", gz), mtime=0))
+    write("fuzz-warc", "html.gz", gzip.compress(page, mtime=0))
+    write("fuzz-warc", "jsonl.gz", gzip.compress(b'{"text": "A record. Two sentences."}\n', mtime=0))
 
 
 def jsonl_seeds():
