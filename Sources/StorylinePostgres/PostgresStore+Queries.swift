@@ -36,60 +36,28 @@ extension PostgresStore {
             {
                 candidates.append((id, count))
             }
-            var toSkip = max(query.offset, 0)
+            var page = QuotePage(query, speaker: speaker, about: about)
             if !filtered {
                 // Whole articles before the page are skipped by their number of quotes, without reading them.
-                while let first = candidates.first, first.quotes <= toSkip {
-                    toSkip -= first.quotes
+                while let first = candidates.first, first.quotes <= page.offsetLeft {
+                    page.skip(first.quotes)
                     candidates.removeFirst()
                 }
             }
-            var results: [StoredQuote] = []
             var start = 0
-            while start < candidates.count {
-                let page = candidates[start..<min(start + Self.quotePageSize, candidates.count)].map(\.id)
-                start += page.count
-                for row in try await Self.articleRows(ids: page, connection, self.logger) {
-                    let stored = row.stored
-                    let article = stored.article
-                    let body = Array(article.text.utf8)
-                    for quote in stored.annotations?.quotes ?? [] {
-                        if let speaker, !StoreKeys.matches(quote.speakerName, key: speaker),
-                            !StoreKeys.matches(quote.speaker, key: speaker)
-                        {
-                            continue
-                        }
-                        if let entityID = query.speakerEntityID, !Self.speaker(of: quote, in: row, is: entityID) {
-                            continue
-                        }
-                        if let about {
-                            let text = String(decoding: body[quote.range.start..<quote.range.end], as: UTF8.self)
-                            let words = SearchText.words(text).map(\.word)
-                            guard about.allSatisfy({ !SearchText.occurrences($0, in: words).isEmpty }) else {
-                                continue
-                            }
-                        }
-                        if toSkip > 0 {
-                            toSkip -= 1
-                            continue
-                        }
-                        results.append(
-                            StoredQuote(
-                                quote,
-                                body: body,
-                                articleID: article.id,
-                                title: article.title,
-                                outlet: article.outlet,
-                                url: article.url,
-                                published: article.published,
-                                sources: stored.sources
-                            )
-                        )
-                        if results.count == limit { return results }
-                    }
+            while start < candidates.count, !page.isFull {
+                let ids = candidates[start..<min(start + Self.quotePageSize, candidates.count)].map(\.id)
+                start += ids.count
+                for row in try await Self.articleRows(ids: ids, connection, self.logger) where !page.isFull {
+                    page.add(
+                        row.stored.article,
+                        quotes: row.stored.annotations?.quotes ?? [],
+                        sources: row.stored.sources,
+                        spokenByEntity: query.speakerEntityID.map { id in { Self.speaker(of: $0, in: row, is: id) } }
+                    )
                 }
             }
-            return results
+            return page.quotes
         }
     }
 

@@ -23,47 +23,16 @@ extension InMemoryStore {
         }
         // Articles in the order of the results: by date (undated last), then id; quotes in text order inside.
         let articles = entries.sorted(by: Self.inPublicationOrder)
-        var toSkip = max(query.offset, 0)
-        var results: [StoredQuote] = []
-        for entry in articles {
-            let body = Array(entry.article.text.utf8)
-            for quote in entry.annotations?.quotes ?? [] {
-                if let speaker,
-                    !StoreKeys.matches(quote.speakerName, key: speaker), !StoreKeys.matches(quote.speaker, key: speaker)
-                {
-                    continue
-                }
-                if let entityID = query.speakerEntityID, !Self.speaker(of: quote, in: entry, is: entityID) {
-                    continue
-                }
-                if let about {
-                    let text = String(decoding: body[quote.range.start..<quote.range.end], as: UTF8.self)
-                    let words = SearchText.words(text).map(\.word)
-                    guard !about.isEmpty, about.allSatisfy({ !SearchText.occurrences($0, in: words).isEmpty }) else {
-                        continue
-                    }
-                }
-                if toSkip > 0 {
-                    toSkip -= 1
-                    continue
-                }
-                let article = entry.article
-                results.append(
-                    StoredQuote(
-                        quote,
-                        body: body,
-                        articleID: article.id,
-                        title: article.title,
-                        outlet: article.outlet,
-                        url: article.url,
-                        published: article.published,
-                        sources: entry.sources
-                    )
-                )
-                if results.count == limit { return results }
-            }
+        var page = QuotePage(query, speaker: speaker, about: about)
+        for entry in articles where !page.isFull {
+            page.add(
+                entry.article,
+                quotes: entry.annotations?.quotes ?? [],
+                sources: entry.sources,
+                spokenByEntity: query.speakerEntityID.map { id in { Self.speaker(of: $0, in: entry, is: id) } }
+            )
         }
-        return results
+        return page.quotes
     }
 
     public func entities(matching query: EntityQuery) async throws -> [EntitySummary] {
