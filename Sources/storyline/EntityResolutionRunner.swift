@@ -167,16 +167,9 @@ struct EntityResolutionRunner {
     private mutating func catchUp() async throws {
         let revision = try await store.revision()
         guard revision != knownRevision else { return }
-        if let data = try await store.entityResolverSnapshot(),
-            let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data)
-        {
-            resolver = snapshot.entities
-            stories = snapshot.stories
-        } else {
-            let computed = try await Self.rebuild(store: store)
-            resolver = computed.resolver
-            stories = computed.stories
-        }
+        let (current, _) = try await Self.loadAlone(store: store)
+        resolver = current.resolver
+        stories = current.stories
         knownRevision = revision
     }
 

@@ -37,14 +37,7 @@ enum ExtractedArticles {
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             let location = "line \(lineNumber)"
             guard line.count <= maxLineBytes else {
-                errors.append(
-                    IngestError(
-                        .tooLarge,
-                        "annotated article of \(line.count) bytes, above the \(maxLineBytes)-byte limit",
-                        path: path,
-                        location: location
-                    )
-                )
+                errors.append(oversized(line.count, maxLineBytes: maxLineBytes, path: path, line: lineNumber))
                 continue
             }
             do {
@@ -64,6 +57,17 @@ enum ExtractedArticles {
             }
         }
         return (articles, errors)
+    }
+
+    /// The error for a line over the limit (read here, or skipped unread when a large input is cut into
+    /// segments).
+    static func oversized(_ length: Int, maxLineBytes: Int, path: String?, line: Int) -> IngestError {
+        IngestError(
+            .tooLarge,
+            "annotated article of \(length) bytes, above the \(maxLineBytes)-byte limit",
+            path: path,
+            location: "line \(line)"
+        )
     }
 
     /// What a decoding error says, without Swift type names.

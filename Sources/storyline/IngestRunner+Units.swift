@@ -30,15 +30,42 @@ extension IngestRunner {
         var last: Bool
     }
 
-    /// The units of the files, in a list.
-    struct UnitList: IngestUnitSource {
-        var units: [Unit]
-        var index = 0
+    /// The units of input files, in order, made as they are needed: a large JSON Lines file is cut into segments
+    /// (one pass over it) when its turn comes, not all files before the run starts; the other files are whole. A
+    /// file that cannot be cut (unreadable) is one unit, whose reading reports why.
+    struct FileUnits: IngestUnitSource {
+        var items: ArraySlice<InputFiles.Item>
+        let segmenter: JSONLSegments
+        var queue: [Unit] = []
+
+        init(_ items: [InputFiles.Item], segmenter: JSONLSegments) {
+            self.items = items[...]
+            self.segmenter = segmenter
+        }
 
         mutating func next() -> Unit? {
-            guard index < units.count else { return nil }
-            defer { index += 1 }
-            return units[index]
+            while queue.isEmpty, let item = items.popFirst() {
+                let segments =
+                    item.size >= segmenter.minimumFileBytes ? (try? segmenter.split(path: item.path)) ?? nil : nil
+                guard let segments, !segments.isEmpty else {
+                    queue = [Unit(item: item, segment: nil, last: true)]
+                    break
+                }
+                queue = segments.enumerated().map { index, segment in
+                    Unit(item: item, segment: segment, last: index == segments.count - 1)
+                }
+            }
+            return queue.isEmpty ? nil : queue.removeFirst()
+        }
+    }
+
+    /// A single unit: one input in memory.
+    struct SingleUnit: IngestUnitSource {
+        var unit: Unit?
+
+        mutating func next() -> Unit? {
+            defer { unit = nil }
+            return unit
         }
     }
 
@@ -83,24 +110,6 @@ extension IngestRunner {
         static func unit(_ piece: JSONLStreamCutter.Piece) -> Unit {
             Unit(item: nil, segment: piece.segment, bytes: piece.bytes, last: false)
         }
-    }
-
-    /// The units of `items`, in order: large JSON Lines inputs cut into segments, the others whole. An input
-    /// that cannot be cut (unreadable) is one unit, whose reading reports why.
-    static func units(_ items: [InputFiles.Item], segmenter: JSONLSegments) -> [Unit] {
-        var units: [Unit] = []
-        for item in items {
-            let segments =
-                item.size >= segmenter.minimumFileBytes ? (try? segmenter.split(path: item.path)) ?? nil : nil
-            guard let segments, !segments.isEmpty else {
-                units.append(Unit(item: item, segment: nil, last: true))
-                continue
-            }
-            for (index, segment) in segments.enumerated() {
-                units.append(Unit(item: item, segment: segment, last: index == segments.count - 1))
-            }
-        }
-        return units
     }
 
     /// Reads one unit and annotates its articles that the store does not hold yet (with an `extractor`), or
@@ -152,7 +161,8 @@ extension IngestRunner {
             return Read(size: size, articles: articles, errors: result.errors)
         } catch let error as IngestError {
             let failed = error.path == nil && path != nil ? error.at(path: path) : error
-            return Read(size: unit.segment == nil ? unit.item?.size ?? 0 : 0, articles: [], errors: [failed])
+            let size = unit.segment == nil ? unit.bytes?.count ?? unit.item?.size ?? 0 : 0
+            return Read(size: size, articles: [], errors: [failed])
         }
     }
 
@@ -174,13 +184,9 @@ extension IngestRunner {
         let path = unit.item?.path
         let maxLine = segmenter.reader.maxLineBytes
         if let segment = unit.segment, case .oversized(let length) = segment.content {
-            let error = IngestError(
-                .tooLarge,
-                "annotated article of \(length) bytes, above the \(maxLine)-byte limit",
-                path: path,
-                location: "line \(segment.firstLine)"
+            return (
+                [], [ExtractedArticles.oversized(length, maxLineBytes: maxLine, path: path, line: segment.firstLine)]
             )
-            return ([], [error])
         }
         var input = bytes
         if unit.segment == nil, FormatSniffer.sniff(bytes) == .gzip {

@@ -77,8 +77,7 @@ struct IngestRunner {
             summary.errors.append(Self.line(error))
             report(.failed(error))
         }
-        let units = UnitList(units: Self.units(items, segmenter: lineSegmenter))
-        return try await run(units, summary: summary, start: start, report: report)
+        return try await run(FileUnits(items, segmenter: lineSegmenter), summary: summary, start: start, report: report)
     }
 
     /// Ingests standard input. JSON Lines (articles, or annotated articles with ``extracted``) are cut into
@@ -88,7 +87,11 @@ struct IngestRunner {
         let head = [UInt8]((try? stdin.read(upToCount: StreamUnits.chunkBytes)) ?? Data())
         guard FormatSniffer.sniff(head) == .format(.jsonl), JSONLSegments.startsWithOneLineObject(head) else {
             let all = head + [UInt8](stdin.readDataToEndOfFile())
-            return try await extracted ? run(extracted: all, report: report) : run(bytes: all, report: report)
+            guard extracted else { return try await run(bytes: all, report: report) }
+            // Annotated articles, compressed (or not JSON Lines): one unit, read as a file's.
+            report(.started(files: 1, bytes: all.count))
+            let unit = Unit(item: nil, segment: nil, bytes: all, last: true)
+            return try await run(SingleUnit(unit: unit), summary: Summary(), start: Date(), report: report)
         }
         report(.started(files: 1, bytes: 0))
         let segmenter = lineSegmenter
@@ -247,32 +250,6 @@ struct IngestRunner {
         summary.seconds = Date().timeIntervalSince(start)
         report(.progress(summary))
         return (summary, outcomes)
-    }
-
-    /// Ingests annotated articles from standard input (``extracted``).
-    func run(extracted bytes: [UInt8], report: @escaping (Event) -> Void) async throws -> Summary {
-        var input = bytes
-        var errors: [IngestError] = []
-        if FormatSniffer.sniff(bytes) == .gzip {
-            do {
-                input = try Gzip.decompress(bytes, limit: reader.maxDecompressedBytes)
-            } catch let error as IngestError {
-                errors.append(error)
-                input = []
-            }
-        }
-        let read = ExtractedArticles.read(
-            input,
-            path: nil,
-            firstLine: 1,
-            maxLineBytes: ExtractedArticles.maxLineBytes(documentBytes: reader.maxDocumentBytes)
-        )
-        return try await run(
-            annotated: read.articles,
-            errors: errors + read.errors,
-            bytes: bytes.count,
-            report: report
-        ).summary
     }
 
     /// Annotates the articles of one input on `jobs` cores, keeping their order. (Inputs read from files are
