@@ -8,12 +8,13 @@ import StorylineStore
 /// on its names (``StoryRunner``), saved with them.
 ///
 /// - **Ingest** loads the resolver from the store's snapshot (``load(store:)``), and each batch goes through
-///   ``save(_:)``: the articles the store does not hold yet are resolved on a copy of the resolver, and the
+///   ``save(_:)``: the articles the store does not hold yet are resolved (on the resolver itself), and the
 ///   batch is saved together with the entities it touched, the entity id of each new mention, and the
 ///   story assignments, stories and merged events of the new articles — one transaction. A few batches
 ///   also carry the new snapshot (``snapshotInterval``), the others clear the stored one, and ``finish()``
 ///   writes it at the end of the run. A syndicated copy or a re-read of a stored body is not resolved
-///   again. The copy becomes the resolver only once the transaction committed, so a failed batch leaves no
+///   again. A batch that fails after resolving leaves the resolver ahead of the store: it is then stale, the
+///   next batch first reloads it from the store, and ``finish()`` does not save it — a failed batch leaves no
 ///   trace.
 /// - **Rebuild** (``rebuild(store:)``): after `storyline reextract` replaced mentions, or when the store has
 ///   no snapshot (a database from before resolution, or a reextract that was interrupted), the resolver is
@@ -64,6 +65,8 @@ struct EntityResolutionRunner {
     /// The store's revision right after this runner's last write (stores with concurrent writers only): a
     /// different revision means another writer changed the store since.
     private var knownRevision: Int64?
+    /// The resolver went ahead of the store: a batch failed after resolving its articles.
+    private var stale = false
     /// Batches committed by this runner, and how many had been when it last wrote the snapshot.
     private var batches = 0
     private var batchesAtSnapshot = 0
@@ -84,9 +87,7 @@ struct EntityResolutionRunner {
     private static func loadAlone(store: any ArticleStore) async throws
         -> (runner: EntityResolutionRunner, rebuilt: Bool)
     {
-        if let data = try await store.entityResolverSnapshot(),
-            let snapshot = try? JSONDecoder().decode(Snapshot.self, from: data)
-        {
+        if let data = try await store.entityResolverSnapshot(), let snapshot = try? decodeSnapshot(data) {
             return (EntityResolutionRunner(store: store, resolver: snapshot.entities, stories: snapshot.stories), false)
         }
         let computed = try await rebuild(store: store)
@@ -167,16 +168,33 @@ struct EntityResolutionRunner {
     private mutating func catchUp() async throws {
         let revision = try await store.revision()
         guard revision != knownRevision else { return }
-        let (current, _) = try await Self.loadAlone(store: store)
-        resolver = current.resolver
-        stories = current.stories
+        try await reload()
         knownRevision = revision
     }
 
+    /// Continues from the store's resolution: its snapshot, or rebuilt when it has none.
+    private mutating func reload() async throws {
+        let (current, _) = try await Self.loadAlone(store: store)
+        resolver = current.resolver
+        stories = current.stories
+        stale = false
+    }
+
+    /// Resolves the new articles of a batch on the resolver itself — a copy would double the state's memory
+    /// and copy it with every batch — and saves them with their resolution; when resolving or saving fails,
+    /// the resolver is ahead of the store, so it is marked stale and the next batch starts by reloading.
     private mutating func resolveAndSave(_ articles: [AnnotatedArticle]) async throws -> [SaveOutcome] {
+        if stale { try await reload() }
         var seen = try await store.storedContentHashes(among: articles.map(\.article.contentHash))
-        var next = resolver
-        var nextStories = stories
+        stale = true
+        let outcomes = try await resolveAndSaveInPlace(articles, new: &seen)
+        stale = false
+        return outcomes
+    }
+
+    private mutating func resolveAndSaveInPlace(_ articles: [AnnotatedArticle], new seen: inout Set<String>)
+        async throws -> [SaveOutcome]
+    {
         var mentionIDs: [String: [Int64]] = [:]
         var touched: Set<Int64> = []
         var inputs: [StoryRunner.Input] = []
@@ -185,7 +203,7 @@ struct EntityResolutionRunner {
             let annotations = StoreKeys.inTextOrder(annotated.annotations)
             var ids: [Int64] = []
             if !annotations.entities.isEmpty {
-                ids = next.resolve(annotations.entities, in: annotated.article).map(\.entityID)
+                ids = resolver.resolve(annotations.entities, in: annotated.article).map(\.entityID)
                 mentionIDs[annotated.article.id] = ids
                 touched.formUnion(ids)
             }
@@ -199,20 +217,18 @@ struct EntityResolutionRunner {
             )
         }
         guard !inputs.isEmpty else { return try await store.save(articles, resolution: nil) }
-        let storyChanges = try nextStories.add(inputs, resolver: next)
+        let storyChanges = try stories.add(inputs, resolver: resolver)
         // With concurrent writers every batch carries it: the next batch may be another process's.
         let withSnapshot =
             store.allowsConcurrentWriters
             || batchesSinceSnapshot + 1 >= max(Self.snapshotInterval, batchesAtSnapshot)
         let resolution = EntityResolution(
-            entities: touched.sorted().compactMap { next.entity($0).map(Self.record) },
+            entities: touched.sorted().compactMap { resolver.entity($0).map(Self.record) },
             mentionEntityIDs: mentionIDs,
-            snapshot: withSnapshot ? try Self.snapshot(of: next, nextStories) : nil,
+            snapshot: withSnapshot ? try Self.snapshot(of: resolver, stories) : nil,
             stories: storyChanges
         )
         let outcomes = try await store.save(articles, resolution: resolution)
-        resolver = next
-        stories = nextStories
         batches += 1
         if withSnapshot { batchesAtSnapshot = batches }
         return outcomes
@@ -220,18 +236,25 @@ struct EntityResolutionRunner {
 
     /// Writes the snapshot if batches were saved without it since the last one: call at the end of a run.
     mutating func finish() async throws {
-        guard batchesSinceSnapshot > 0 else { return }
+        guard batchesSinceSnapshot > 0, !stale else { return }
         try await store.saveEntityResolverSnapshot(try Self.snapshot(of: resolver, stories))
         batchesAtSnapshot = batches
     }
 
-    /// The resolvers' state as the store keeps it: JSON.
+    /// The resolvers' state as the store keeps it, in ``StateEncoder``'s binary format: written in one pass,
+    /// so that saving it costs its size in memory, not a JSON tree of everything resolved.
     static func snapshot(of resolver: EntityResolver, _ stories: StoryRunner) throws -> Data {
         do {
-            return try JSONEncoder().encode(Snapshot(entities: resolver, stories: stories))
+            return try StateEncoder().encode(Snapshot(entities: resolver, stories: stories))
         } catch {
             throw StoreError(.io, "cannot encode the resolvers' state", cause: String(describing: error))
         }
+    }
+
+    /// A stored snapshot: the binary format, or JSON as stores written before it hold.
+    static func decodeSnapshot(_ data: Data) throws -> Snapshot {
+        StateDecoder.canDecode(data)
+            ? try StateDecoder().decode(Snapshot.self, from: data) : try JSONDecoder().decode(Snapshot.self, from: data)
     }
 
     /// What the store keeps of a resolved entity.

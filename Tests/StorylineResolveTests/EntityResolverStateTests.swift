@@ -88,12 +88,14 @@ import Testing
         let order = Self.story.map(\.id)
         let straight = StoryRun(Self.story)
         for cut in 1..<Self.story.count {
-            var first = StoryRun(Array(Self.story[..<cut]))
-            let data = try JSONEncoder().encode(first.resolver)
-            first.resolver = try JSONDecoder().decode(EntityResolver.self, from: data)
-            for fixture in Self.story[cut...] { first.add(fixture) }
-            #expect(first.allIDs(order) == straight.allIDs(order), "cut after \(cut) articles")
-            #expect(first.resolver.entities == straight.resolver.entities, "cut after \(cut) articles")
+            let saved = StoryRun(Array(Self.story[..<cut]))
+            for (codec, restored) in try Codecs.roundTrips(saved.resolver) {
+                var first = saved
+                first.resolver = restored
+                for fixture in Self.story[cut...] { first.add(fixture) }
+                #expect(first.allIDs(order) == straight.allIDs(order), "\(codec), cut after \(cut) articles")
+                #expect(first.resolver.entities == straight.resolver.entities, "\(codec), cut after \(cut) articles")
+            }
         }
     }
 

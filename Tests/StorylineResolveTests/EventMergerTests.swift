@@ -675,12 +675,14 @@ import Testing
         for cut in [0, 3, 5, reports.count] {
             var first = EventMerger()
             for report in reports[..<cut] { first.add(report) }
-            var resumed = try JSONDecoder().decode(EventMerger.self, from: encoder.encode(first))
-            #expect(resumed.events == first.events)
-            let ids = reports[cut...].map { resumed.add($0) }
-            #expect(ids == Array(straightIDs[cut...]))
-            #expect(resumed.events == straight.events)
-            #expect(try encoder.encode(resumed) == encoder.encode(straight))
+            for (codec, restored) in try Codecs.roundTrips(first) {
+                var resumed = restored
+                #expect(resumed.events == first.events, "\(codec)")
+                let ids = reports[cut...].map { resumed.add($0) }
+                #expect(ids == Array(straightIDs[cut...]), "\(codec)")
+                #expect(resumed.events == straight.events, "\(codec)")
+                #expect(try encoder.encode(resumed) == encoder.encode(straight), "\(codec)")
+            }
         }
         #expect(straight.events.count == 4)
         #expect(straight.event(straightIDs[0])?.independentOutlets == 4)
