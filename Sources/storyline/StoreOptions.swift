@@ -23,6 +23,8 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens (creating if needed) the store, turning failures into a clear message and exit status 2.
     func open() throws -> any ArticleStore {
+        // Commands with a store keep the resolvers' growing state (ingest, reextract, serve).
+        MemoryArenas.limitToCores()
         do {
             if isPostgres { return try PostgresStore(url: db) }
             return try SQLiteStore(path: db)

@@ -22,7 +22,6 @@ struct Storyline: AsyncParsableCommand {
     )
 
     static func main() async {
-        MemoryArenas.limitToCores()
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
             let level = ProcessInfo.processInfo.environment["STORYLINE_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:))
