@@ -16,7 +16,7 @@ public struct EntityResolution: Sendable, Hashable {
     /// For an article id, the entity id of each of its entity mentions, in the order the store returns them
     /// (``StoredArticle/annotations``: text order, see ``ArticleStore``); as many ids as mentions.
     public var mentionEntityIDs: [String: [Int64]]
-    /// The resolver's state after these articles (opaque to the store: a JSON snapshot), which the next run
+    /// The resolver's state after these articles (opaque bytes to the store: a binary snapshot), which the next run
     /// loads (``ArticleStore/entityResolverSnapshot()``) to continue incrementally; nil when the caller does
     /// not write it with this batch: the stored snapshot is then cleared (it no longer matches), and the
     /// caller writes a fresh one later (``ArticleStore/saveEntityResolverSnapshot(_:)``). A run killed in

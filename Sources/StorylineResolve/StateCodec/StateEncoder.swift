@@ -242,17 +242,25 @@ final class StateEncoding: Encoder {
         return true
     }
 
-    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+    /// The container the value being encoded already took, if any: a value may take its container again.
+    func ownFrame(keyed: Bool) -> Int? {
         let owner = values.last ?? 0
-        // The value's own keyed container, taken again (writing to it closes what was nested since).
-        if let mine = frames.last(where: { $0.keyed && $0.owner == owner }) {
-            return KeyedEncodingContainer(StateKeyedEncoding<Key>(encoder: self, frame: mine.id))
-        }
-        return KeyedEncodingContainer(StateKeyedEncoding<Key>(encoder: self, frame: open(keyed: true, owner: owner)))
+        guard let mine = frames.last(where: { $0.owner == owner }) else { return nil }
+        if mine.keyed != keyed { fail("a value took both a keyed and an unkeyed container") }
+        return mine.id
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        // Writing to a container taken again closes what was nested in it since.
+        let frame = ownFrame(keyed: true) ?? open(keyed: true, owner: values.last ?? 0)
+        return KeyedEncodingContainer(StateKeyedEncoding<Key>(encoder: self, frame: frame))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
-        StateUnkeyedEncoding(encoder: self, frame: open(keyed: false, owner: values.last ?? 0))
+        StateUnkeyedEncoding(
+            encoder: self,
+            frame: ownFrame(keyed: false) ?? open(keyed: false, owner: values.last ?? 0)
+        )
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { StateSingleValueEncoding(encoder: self) }
