@@ -189,6 +189,15 @@ def ingest(name):
         pass
     return {**t, "articles": docs, "articles_per_s": round(docs / t["seconds"], 1), "summary": summary}
 
+def partial_pg():
+    """A PostgreSQL ingest stopped before the end (postgres-partial.json: articles stored when it was
+    stopped, seconds it had run, server settings), reported as such."""
+    path = os.path.join(data, "postgres-partial.json")
+    if not os.path.exists(path):
+        return None
+    p = json.load(open(path))
+    return {**p, "complete": False, "articles_per_s": round(p["articles_stored"] / p["seconds"], 1)}
+
 def cpu_model():
     for line in open("/proc/cpuinfo"):
         if line.startswith("model name"):
@@ -214,7 +223,8 @@ report = {
     "storyline_extract": sl,
     "python_stack": py,
     "ingest": {"sqlite": ingest("ingest-sqlite"),
-               "postgres": ({**ingest("ingest-postgres"), "server": pg_settings} if pg_settings else "skipped: STORYLINE_POSTGRES_URL not set")},
+               "postgres": ({**ingest("ingest-postgres"), "server": pg_settings} if pg_settings
+                            else partial_pg() or "skipped: STORYLINE_POSTGRES_URL not set")},
 }
 if py and py.get("words") == words:
     py_rss_mib = py["peak_rss_bytes_sum"] / 2**20
@@ -246,7 +256,11 @@ if isinstance(report.get("ratios"), dict):
 print(f"Scaling 1 -> {os.cpu_count()} cores (wall): {sl['scaling_1_to_all_cores_wall']}x")
 for k in ("sqlite", "postgres"):
     v = report["ingest"][k]
-    print(f"Ingest {k}: " + (f"{v['articles_per_s']} articles/s, {v['seconds']:.1f} s, peak {v['peak_rss_mib']:.0f} MiB" if isinstance(v, dict) else v))
+    if isinstance(v, dict) and v.get("complete") is False:
+        print(f"Ingest {k}: {v['articles_per_s']} articles/s over the first {v['articles_stored']:,} articles "
+              f"({v['seconds']:.0f} s; stopped before the end)")
+    else:
+        print(f"Ingest {k}: " + (f"{v['articles_per_s']} articles/s, {v['seconds']:.1f} s, peak {v['peak_rss_mib']:.0f} MiB" if isinstance(v, dict) else v))
 print(f"Wrote {results}")
 EOF
 exit
