@@ -45,7 +45,9 @@ extension SQLiteStore {
                     .joined(separator: ", ")))
                 """
             var sources: [String: ArticleSource] = [:]
-            for row in try Row.fetchAll(
+            // Cursor rows: a row read by column name looks the name up once (rows copied by fetchAll lowercase
+            // every column's name at every lookup).
+            let sourceRows = try Row.fetchCursor(
                 db,
                 sql: """
                     SELECT * FROM article_source WHERE id IN (
@@ -53,10 +55,12 @@ extension SQLiteStore {
                         WHERE article_id IN (\(databaseQuestionMarks(count: ids.count))) GROUP BY article_id)
                     """,
                 arguments: StatementArguments(ids)
-            ) {
+            )
+            while let row = try sourceRows.next() {
                 sources[row["article_id"]] = try decodeSource(row)
             }
-            for row in try Row.fetchAll(db, sql: sql, arguments: arguments) {
+            let reportRows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+            while let row = try reportRows.next() {
                 let articleID: String = row["article_id"]
                 let key = EventReportKey(articleID: articleID, index: row["event_index"])
                 let sentence: String = row["sentence_text"]

@@ -38,6 +38,9 @@ extension SQLiteStore {
         }
     }
 
+    /// One decoder for every event's arguments (a decoder's set-up costs more than decoding a short object).
+    private static let argumentsDecoder = JSONDecoder()
+
     static func decodeEvent(_ row: Row, of articleID: String) throws -> EventMention {
         func range(_ prefix: String, _ what: String) throws -> TextRange? {
             let start: Int? = row[prefix + "_start"]
@@ -62,7 +65,7 @@ extension SQLiteStore {
         let json: String = row["arguments"]
         let arguments: EventArguments
         do {
-            arguments = try JSONDecoder().decode(EventArguments.self, from: Data(json.utf8))
+            arguments = try argumentsDecoder.decode(EventArguments.self, from: Data(json.utf8))
         } catch {
             throw StoreError(.io, "article \(articleID) has an event whose arguments are not readable: \(error)")
         }

@@ -51,7 +51,8 @@ extension SQLiteStore {
         return try await perform("find quotes in") {
             try await self.pool.read { db in
                 var found: [(articleID: String, quote: QuoteMention)] = []
-                for row in try Row.fetchAll(db, sql: sql, arguments: finalArguments) {
+                let quoteRows = try Row.fetchCursor(db, sql: sql, arguments: finalArguments)
+                while let row = try quoteRows.next() {
                     let articleID: String = row["article_id"]
                     found.append((articleID, try Self.decodeQuote(row, of: articleID)))
                 }
@@ -84,23 +85,25 @@ extension SQLiteStore {
         let finalArguments = arguments
         return try await perform("list entities in") {
             try await self.pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { row in
-                    let name: String = row["canonical"]
-                    let typeName: String = row["type"]
-                    guard let type = EntityType(rawValue: typeName) else {
-                        throw StoreError(.io, "entity \"\(name)\" is stored with an unknown type \"\(typeName)\"")
+                try Array(
+                    Row.fetchCursor(db, sql: sql, arguments: finalArguments).map { row in
+                        let name: String = row["canonical"]
+                        let typeName: String = row["type"]
+                        guard let type = EntityType(rawValue: typeName) else {
+                            throw StoreError(.io, "entity \"\(name)\" is stored with an unknown type \"\(typeName)\"")
+                        }
+                        let first: Int64? = row["first_key"]
+                        let last: Int64? = row["last_key"]
+                        return EntitySummary(
+                            name: name,
+                            type: type,
+                            mentions: row["mentions"],
+                            articles: row["articles"],
+                            firstPublished: first.map(StoreKeys.day(ofSortKey:)),
+                            lastPublished: last.map(StoreKeys.day(ofSortKey:))
+                        )
                     }
-                    let first: Int64? = row["first_key"]
-                    let last: Int64? = row["last_key"]
-                    return EntitySummary(
-                        name: name,
-                        type: type,
-                        mentions: row["mentions"],
-                        articles: row["articles"],
-                        firstPublished: first.map(StoreKeys.day(ofSortKey:)),
-                        lastPublished: last.map(StoreKeys.day(ofSortKey:))
-                    )
-                }
+                )
             }
         }
     }
@@ -114,38 +117,56 @@ extension SQLiteStore {
         var ids: [String] = []
         var seen: Set<String> = []
         for (id, _) in found where seen.insert(id).inserted { ids.append(id) }
-        var articles: [String: (row: Row, body: [UInt8])] = [:]
+        // What each article gives its quotes. Cursor rows: a row read by column name looks the name up once (rows
+        // copied by fetchAll lowercase every column's name at every lookup).
+        struct Article {
+            var title: String?
+            var outlet: String?
+            var url: String?
+            var published: PublicationDate?
+            var body: [UInt8]
+        }
+        var articles: [String: Article] = [:]
         var sources: [String: [ArticleSource]] = [:]
         for chunk in chunked(ids) {
             let marks = databaseQuestionMarks(count: chunk.count)
-            for row in try Row.fetchAll(
+            let articleRows = try Row.fetchCursor(
                 db,
                 sql: "SELECT id, title, outlet, url, published, body FROM article WHERE id IN (\(marks))",
                 arguments: StatementArguments(chunk)
-            ) {
+            )
+            while let row = try articleRows.next() {
+                let id: String = row["id"]
                 let body: String = row["body"]
-                articles[row["id"]] = (row, Array(body.utf8))
+                articles[id] = Article(
+                    title: row["title"],
+                    outlet: row["outlet"],
+                    url: row["url"],
+                    published: try date(row["published"], column: "published", of: id),
+                    body: Array(body.utf8)
+                )
             }
-            for row in try Row.fetchAll(
+            let sourceRows = try Row.fetchCursor(
                 db,
                 sql: "SELECT * FROM article_source WHERE article_id IN (\(marks)) ORDER BY article_id, id",
                 arguments: StatementArguments(chunk)
-            ) {
+            )
+            while let row = try sourceRows.next() {
                 sources[row["article_id"], default: []].append(try decodeSource(row))
             }
         }
         return try found.compactMap { id, quote in
-            guard let (row, body) = articles[id] else { return nil }
+            guard let article = articles[id] else { return nil }
             let annotations = ArticleAnnotations(quotes: [quote])
-            try StoreKeys.checkAnnotations(annotations, textLength: body.count, articleID: id)
+            try StoreKeys.checkAnnotations(annotations, textLength: article.body.count, articleID: id)
             return StoredQuote(
                 quote,
-                body: body,
+                body: article.body,
                 articleID: id,
-                title: row["title"],
-                outlet: row["outlet"],
-                url: row["url"],
-                published: try date(row["published"], column: "published", of: id),
+                title: article.title,
+                outlet: article.outlet,
+                url: article.url,
+                published: article.published,
                 sources: sources[id] ?? []
             )
         }

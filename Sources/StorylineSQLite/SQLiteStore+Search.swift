@@ -32,13 +32,15 @@ extension SQLiteStore {
         let finalArguments = arguments
         return try await perform("search") {
             try await self.pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { row in
-                    SearchHit(
-                        article: try Self.summary(row),
-                        score: -(row["rank_value"] as Double),
-                        snippet: Self.snippetParts(row["snippet"])
-                    )
-                }
+                try Array(
+                    Row.fetchCursor(db, sql: sql, arguments: finalArguments).map { row in
+                        SearchHit(
+                            article: try Self.summary(row),
+                            score: -(row["rank_value"] as Double),
+                            snippet: Self.snippetParts(row["snippet"])
+                        )
+                    }
+                )
             }
         }
     }

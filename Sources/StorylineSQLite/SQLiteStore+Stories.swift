@@ -64,20 +64,22 @@ extension SQLiteStore {
         let finalArguments = arguments
         return try await perform("read the merged events from") {
             try await self.pool.read { db in
-                try Row.fetchAll(db, sql: sql, arguments: finalArguments).map { row in
-                    let id: String = row["id"]
-                    let typeName: String = row["type"]
-                    guard let type = EventType(rawValue: typeName) else {
-                        throw StoreError(.io, "merged event \(id) is stored with an unknown type \"\(typeName)\"")
+                try Array(
+                    Row.fetchCursor(db, sql: sql, arguments: finalArguments).map { row in
+                        let id: String = row["id"]
+                        let typeName: String = row["type"]
+                        guard let type = EventType(rawValue: typeName) else {
+                            throw StoreError(.io, "merged event \(id) is stored with an unknown type \"\(typeName)\"")
+                        }
+                        return StoredStoryEvent(
+                            id: id,
+                            type: type,
+                            firstDay: row["first_day"],
+                            lastDay: row["last_day"],
+                            record: Data((row["record"] as String).utf8)
+                        )
                     }
-                    return StoredStoryEvent(
-                        id: id,
-                        type: type,
-                        firstDay: row["first_day"],
-                        lastDay: row["last_day"],
-                        record: Data((row["record"] as String).utf8)
-                    )
-                }
+                )
             }
         }
     }

@@ -49,6 +49,12 @@ extension QuotesCommand {
             )
         }
 
+        /// The first reports of the statements so far, earliest first (what ``statements()`` orders by, without
+        /// gathering every statement's quotes).
+        func firstReports() -> [StatementReport] {
+            merger.statements.map(\.firstReport).sorted(by: StatementReport.precedes)
+        }
+
         /// The statements so far, ordered by their first report.
         func statements() -> [Grouped] {
             merger.statements.compactMap { statement -> Grouped? in
@@ -92,12 +98,15 @@ extension QuotesCommand {
             limit: 256,
             offset: 0
         )
+        // Redaction changes no field the merger reads, so only the page's quotes go through it.
         func page(_ all: [Grouped]) -> [Grouped] {
-            Array(all.dropFirst(max(offset, 0)).prefix(max(limit, 0)))
+            all.dropFirst(max(offset, 0)).prefix(max(limit, 0)).map { grouped in
+                Grouped(statement: grouped.statement, quotes: grouped.quotes.map(redact))
+            }
         }
         while true {
             let quotes = try await store.quotes(matching: chunk)
-            for stored in quotes { grouper.add(redact(stored)) }
+            for stored in quotes { grouper.add(stored) }
             guard quotes.count == chunk.limit else {
                 let all = grouper.statements()
                 return (page(all), all.count >= needed, all.count)
@@ -106,19 +115,18 @@ extension QuotesCommand {
             chunk.limit = min(chunk.limit * 2, 16384)
             // Undated quotes come last: once they start, the rest is read.
             guard !chunk.undated, let lastDay = quotes.last?.published?.dayNumber else { continue }
-            let all = grouper.statements()
+            let firsts = grouper.firstReports()
             let settled =
-                all.count >= needed
-                && all.prefix(needed).allSatisfy { grouped in
-                    grouped.statement.firstReport.source.published.map { $0.dayNumber + grouper.reach < lastDay }
-                        ?? false
+                firsts.count >= needed
+                && firsts.prefix(needed).allSatisfy { report in
+                    report.source.published.map { $0.dayNumber + grouper.reach < lastDay } ?? false
                 }
             guard settled else { continue }
             var undated = chunk
             undated.undated = true
             undated.offset = 0
             undated.limit = Int(Int32.max)
-            for stored in try await store.quotes(matching: undated) { grouper.add(redact(stored)) }
+            for stored in try await store.quotes(matching: undated) { grouper.add(stored) }
             return (page(grouper.statements()), true, nil)
         }
     }
