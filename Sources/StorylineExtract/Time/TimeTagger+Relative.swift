@@ -226,6 +226,10 @@ extension TimeTaggerRun {
                 return nil
             }
         }
+        // "the winter of 2022": the determiner belongs to it, as to "the third quarter of 2024".
+        if case .season = lex(j), yearOf(after: j) != nil {
+            return matchSeason(at: j, relative: nil, start: i)
+        }
         if case .ordinal(let n) = lex(j) {
             if n == 1, let d = matchDurationAfter(j + 1, start: i) { return d }  // the first nine months
             if var q = matchQuarter(at: j) {
@@ -400,15 +404,21 @@ extension TimeTaggerRun {
 
     // MARK: Seasons
 
-    /// `winter` → `2024-WI` (in February 2025), `last fall` → `2024-FA`, `spring 2014` → `2014-SP`.
+    /// `winter` → `2024-WI` (in February 2025), `last fall` → `2024-FA`, `spring 2014` → `2014-SP`,
+    /// `the winter of 2022` → `2022-WI`, `the summer of nineteen ninety-four` → `1994-SU`.
     func matchSeason(at i: Int, relative: Int?, start: Int) -> TimexMatch? {
         guard case .season(let code) = lex(i) else { return nil }
         if let (y, n) = digits(i + 1), n == 4 {
             return TimexMatch(start: start, end: i + 2, type: .date, value: "\(y)-" + code)
         }
+        if relative == nil, let year = yearOf(after: i) {
+            return TimexMatch(start: start, end: year.end, type: .date, value: year.value + "-" + code)
+        }
         if relative == nil {
-            // "fall" and "spring" are verbs and nouns too: only after a temporal word.
+            // "fall" and "spring" are verbs and nouns too: only after a temporal word, and not "the fall of
+            // Kabul" or "the spring of hope".
             if code == "FA" || code == "SP" {
+                if keyword(i + 1) == .of { return nil }
                 // ("to fall behind" is a verb.)
                 guard let k = keyword(i - 1), k != .to, isMonthContext(i - 1) || k == .the else { return nil }
             }
@@ -474,6 +484,11 @@ extension TimeTaggerRun {
         var j = i + 1
         if isPunct(j, 0x2D), adjacent(j) { j += 1 }
         if let (u, plural) = unit(j), u == .quarter, !plural, n <= 4 {
+            // "the third quarter of 2024": that year's, whatever the tense.
+            if let year = yearOf(after: j), let y = Int(year.value) {
+                noteQuarter(year: y, quarter: n, start: i, end: year.end)
+                return TimexMatch(start: i, end: year.end, type: .date, value: year.value + "-Q\(n)")
+            }
             guard let a = anchor else { return TimexMatch(start: i, end: j + 1, type: .date, value: "XXXX-Q\(n)") }
             var year = a.year
             if n > a.quarter, tense(around: i, end: j + 1) != .future { year -= 1 }
@@ -483,6 +498,17 @@ extension TimeTaggerRun {
         if keyword(j) == .half, n <= 2, var h = matchHalf(at: j, number: n) {
             h.start = i
             return h
+        }
+        return nil
+    }
+
+    /// The year named by "of" and a year right after word `j` ("quarter of 1984", "winter of nineteen
+    /// ninety-four"): its four-digit value and the word after it; nil when no such year follows.
+    func yearOf(after j: Int) -> (value: String, end: Int)? {
+        guard keyword(j + 1) == .of else { return nil }
+        if let (y, n) = digits(j + 2), n == 4 { return (String(y), j + 3) }
+        if let m = matchYearInWords(at: j + 2, start: j + 2), m.type == .date, m.value.utf8.count == 4 {
+            return (m.value, m.end)
         }
         return nil
     }
