@@ -36,12 +36,21 @@ public final class SQLiteStore: ArticleStore {
     /// - Throws: ``StoreError`` with code ``StoreError/Code/cannotOpen`` when the file cannot be opened or
     ///   created (for instance its directory does not exist), or ``StoreError/Code/incompatibleSchema`` when
     ///   the file is not a Storyline database or was written by a newer version of Storyline.
-    public init(path: String) throws {
+    ///
+    /// - Parameter memoryMapBytes: when above zero, each connection reads up to this many bytes of the database
+    ///   file through a memory map (`PRAGMA mmap_size`; SQLite caps it at its compile-time maximum, 2 GB in
+    ///   Debian's build) instead of copying every page it reads with a system call. The server asks for it:
+    ///   its requests read the same pages again and again. Mapped pages count toward the process's resident
+    ///   memory, so commands whose peak memory is measured leave it off.
+    public init(path: String, memoryMapBytes: Int64 = 0) throws {
         self.path = path
         var configuration = Configuration()
         configuration.busyMode = .timeout(Self.busyTimeoutSeconds)
         configuration.foreignKeysEnabled = true
         configuration.label = "storyline"
+        if memoryMapBytes > 0 {
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA mmap_size = \(memoryMapBytes)") }
+        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
         } catch {

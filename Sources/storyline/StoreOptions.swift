@@ -22,12 +22,13 @@ struct StoreOptions: ParsableArguments {
     var isPostgres: Bool { PostgresStore.isURL(db) }
 
     /// Opens (creating if needed) the store, turning failures into a clear message and exit status 2.
-    func open() throws -> any ArticleStore {
+    /// `memoryMapped`: an SQLite database is read through a memory map (``SQLiteStore/init(path:memoryMapBytes:)``).
+    func open(memoryMapped: Bool = false) throws -> any ArticleStore {
         // Commands with a store keep the resolvers' growing state (ingest, reextract, serve).
         MemoryArenas.limitToCores()
         do {
             if isPostgres { return try PostgresStore(url: db) }
-            return try SQLiteStore(path: db)
+            return try SQLiteStore(path: db, memoryMapBytes: memoryMapped ? 1 << 40 : 0)
         } catch let error as StoreError {
             Terminal.error(error.description)
             throw ExitCode(2)
@@ -36,12 +37,12 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens an existing store for reading; a missing file is an error rather than a new empty database. (A
     /// PostgreSQL database is opened as it is: its schema is created if missing.)
-    func openExisting() throws -> any ArticleStore {
+    func openExisting(memoryMapped: Bool = false) throws -> any ArticleStore {
         guard isPostgres || FileManager.default.fileExists(atPath: db) else {
             Terminal.error("no database at \(db) — run `storyline ingest PATH…` first, or pass --db PATH")
             throw ExitCode(2)
         }
-        return try open()
+        return try open(memoryMapped: memoryMapped)
     }
 
     /// The database as messages name it: the file's path, or the URL without its password.

@@ -75,7 +75,8 @@ struct ServeCommand: AsyncParsableCommand {
             Terminal.error("\(error)")
             throw ExitCode(2)
         }
-        let db = try store.openExisting()
+        // Requests read the same pages again and again: through a memory map, not a copy per read.
+        let db = try store.openExisting(memoryMapped: true)
         let ingest = IngestSettings(token: token, maxBodyBytes: maxIngestMb << 20)
         let note =
             ingest.isEnabled
