@@ -4,6 +4,11 @@
 # static file served by the same server in the same run.
 #
 #   Benchmarks/run-server-benchmark.sh [--count N] [--connections N] [--duration S] [--regen]
+#                                      [--bin PATH] [--out FILE]
+#
+# --bin serves (and, when the store is missing, ingests) with that storyline binary instead of building one;
+# --out writes the results there instead of Benchmarks/results/server-latest.json. Comparing two
+# versions: run each with --bin and its own --out, one after the other, twice, interleaved.
 #
 # Steps: (1) release build of storyline (scratch dir .build-bench); (2) the articles
 # (make_server_corpus.py, seeded; one JSON Lines file, which ingest cuts into segments for every core) and
@@ -20,13 +25,17 @@ COUNT=100000
 CONNECTIONS=16
 DURATION=20
 REGEN=0
+BIN=""
+OUT=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) COUNT="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --regen) REGEN=1; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    --bin) BIN="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
 done
@@ -39,9 +48,13 @@ mkdir -p "$DATA" "$RESULTS"
 ARTICLES="$DATA/articles-$COUNT.jsonl"
 DB="$DATA/store-$COUNT.db"
 
-echo "== 1/4 release build" >&2
-(cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" --product storyline >&2)
-BIN="$REPO/$SCRATCH/release/storyline"
+if [ -z "$BIN" ]; then
+  echo "== 1/4 release build" >&2
+  (cd "$REPO" && swift build -c release --scratch-path "$SCRATCH" --product storyline >&2)
+  BIN="$REPO/$SCRATCH/release/storyline"
+fi
+[ -x "$BIN" ] || { echo "no storyline binary at $BIN" >&2; exit 1; }
+OUT="${OUT:-$RESULTS/server-latest.json}"
 
 echo "== 2/4 articles and store ($DB)" >&2
 if [ "$REGEN" = 1 ] || [ ! -f "$ARTICLES" ]; then
@@ -107,7 +120,7 @@ for entry in "${ENDPOINTS[@]}"; do
   echo "  $name: ${#paths[@]} queries" >&2
 done
 
-python3 - "$RUNS" "$INGEST_JSON" "$COUNT" "$CONNECTIONS" "$DURATION" "$RESULTS/server-latest.json" <<'EOF'
+python3 - "$RUNS" "$INGEST_JSON" "$COUNT" "$CONNECTIONS" "$DURATION" "$OUT" <<'EOF'
 import json, os, re, sys
 runs, ingest, count, connections, duration, out = sys.argv[1:7]
 def ms(text):
