@@ -85,25 +85,23 @@ extension SQLiteStore {
         let finalArguments = arguments
         return try await perform("list entities in") {
             try await self.pool.read { db in
-                try Array(
-                    Row.fetchCursor(db, sql: sql, arguments: finalArguments).map { row in
-                        let name: String = row["canonical"]
-                        let typeName: String = row["type"]
-                        guard let type = EntityType(rawValue: typeName) else {
-                            throw StoreError(.io, "entity \"\(name)\" is stored with an unknown type \"\(typeName)\"")
-                        }
-                        let first: Int64? = row["first_key"]
-                        let last: Int64? = row["last_key"]
-                        return EntitySummary(
-                            name: name,
-                            type: type,
-                            mentions: row["mentions"],
-                            articles: row["articles"],
-                            firstPublished: first.map(StoreKeys.day(ofSortKey:)),
-                            lastPublished: last.map(StoreKeys.day(ofSortKey:))
-                        )
+                try Self.values(db, sql, finalArguments) { row in
+                    let name: String = row["canonical"]
+                    let typeName: String = row["type"]
+                    guard let type = EntityType(rawValue: typeName) else {
+                        throw StoreError(.io, "entity \"\(name)\" is stored with an unknown type \"\(typeName)\"")
                     }
-                )
+                    let first: Int64? = row["first_key"]
+                    let last: Int64? = row["last_key"]
+                    return EntitySummary(
+                        name: name,
+                        type: type,
+                        mentions: row["mentions"],
+                        articles: row["articles"],
+                        firstPublished: first.map(StoreKeys.day(ofSortKey:)),
+                        lastPublished: last.map(StoreKeys.day(ofSortKey:))
+                    )
+                }
             }
         }
     }

@@ -113,6 +113,20 @@ extension SQLiteStore {
         )
     }
 
+    /// The rows of `sql`, each made a value by `transform`, read through a cursor: a cursor's row looks a column
+    /// up by name once, where the rows `Row.fetchAll` copies lower-case every column's name at every lookup.
+    static func values<T>(
+        _ db: Database,
+        _ sql: String,
+        _ arguments: StatementArguments = StatementArguments(),
+        _ transform: (Row) throws -> T
+    ) throws -> [T] {
+        var values: [T] = []
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let row = try rows.next() { values.append(try transform(row)) }
+        return values
+    }
+
     static func decodeSource(_ row: Row) throws -> ArticleSource {
         let id: String = row["article_id"]
         return ArticleSource(

@@ -32,15 +32,13 @@ extension SQLiteStore {
         let finalArguments = arguments
         return try await perform("search") {
             try await self.pool.read { db in
-                try Array(
-                    Row.fetchCursor(db, sql: sql, arguments: finalArguments).map { row in
-                        SearchHit(
-                            article: try Self.summary(row),
-                            score: -(row["rank_value"] as Double),
-                            snippet: Self.snippetParts(row["snippet"])
-                        )
-                    }
-                )
+                try Self.values(db, sql, finalArguments) { row in
+                    SearchHit(
+                        article: try Self.summary(row),
+                        score: -(row["rank_value"] as Double),
+                        snippet: Self.snippetParts(row["snippet"])
+                    )
+                }
             }
         }
     }

@@ -64,22 +64,20 @@ extension SQLiteStore {
         let finalArguments = arguments
         return try await perform("read the merged events from") {
             try await self.pool.read { db in
-                try Array(
-                    Row.fetchCursor(db, sql: sql, arguments: finalArguments).map { row in
-                        let id: String = row["id"]
-                        let typeName: String = row["type"]
-                        guard let type = EventType(rawValue: typeName) else {
-                            throw StoreError(.io, "merged event \(id) is stored with an unknown type \"\(typeName)\"")
-                        }
-                        return StoredStoryEvent(
-                            id: id,
-                            type: type,
-                            firstDay: row["first_day"],
-                            lastDay: row["last_day"],
-                            record: Data((row["record"] as String).utf8)
-                        )
+                try Self.values(db, sql, finalArguments) { row in
+                    let id: String = row["id"]
+                    let typeName: String = row["type"]
+                    guard let type = EventType(rawValue: typeName) else {
+                        throw StoreError(.io, "merged event \(id) is stored with an unknown type \"\(typeName)\"")
                     }
-                )
+                    return StoredStoryEvent(
+                        id: id,
+                        type: type,
+                        firstDay: row["first_day"],
+                        lastDay: row["last_day"],
+                        record: Data((row["record"] as String).utf8)
+                    )
+                }
             }
         }
     }
