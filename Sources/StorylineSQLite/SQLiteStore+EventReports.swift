@@ -45,38 +45,42 @@ extension SQLiteStore {
                     .joined(separator: ", ")))
                 """
             var sources: [String: ArticleSource] = [:]
-            // Cursor rows: a row read by column name looks the name up once (rows copied by fetchAll lowercase
-            // every column's name at every lookup).
-            let sourceRows = try Row.fetchCursor(
+            for (articleID, source) in try values(
                 db,
-                sql: """
-                    SELECT * FROM article_source WHERE id IN (
-                        SELECT MIN(id) FROM article_source
-                        WHERE article_id IN (\(databaseQuestionMarks(count: ids.count))) GROUP BY article_id)
-                    """,
-                arguments: StatementArguments(ids)
-            )
-            while let row = try sourceRows.next() {
-                sources[row["article_id"]] = try decodeSource(row)
+                """
+                SELECT * FROM article_source WHERE id IN (
+                    SELECT MIN(id) FROM article_source
+                    WHERE article_id IN (\(databaseQuestionMarks(count: ids.count))) GROUP BY article_id)
+                """,
+                StatementArguments(ids),
+                { row in (row["article_id"] as String, try decodeSource(row)) }
+            ) {
+                sources[articleID] = source
             }
-            let reportRows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-            while let row = try reportRows.next() {
-                let articleID: String = row["article_id"]
-                let key = EventReportKey(articleID: articleID, index: row["event_index"])
-                let sentence: String = row["sentence_text"]
-                let offset: Int = row["sentence_offset"]
-                found[key] = StoredEventReport(
-                    key: key,
-                    event: try decodeEvent(row, of: articleID),
-                    title: row["title"],
-                    outlet: row["outlet"],
-                    url: row["url"],
-                    published: try date(row["published"], column: "published", of: articleID),
-                    firstSource: sources[articleID],
-                    sentence: sentence,
-                    sentenceScalars: offset..<(offset + sentence.unicodeScalars.count),
-                    trigger: row["trigger_text"]
-                )
+            for report in try values(
+                db,
+                sql,
+                arguments,
+                { row -> StoredEventReport in
+                    let articleID: String = row["article_id"]
+                    let key = EventReportKey(articleID: articleID, index: row["event_index"])
+                    let sentence: String = row["sentence_text"]
+                    let offset: Int = row["sentence_offset"]
+                    return StoredEventReport(
+                        key: key,
+                        event: try decodeEvent(row, of: articleID),
+                        title: row["title"],
+                        outlet: row["outlet"],
+                        url: row["url"],
+                        published: try date(row["published"], column: "published", of: articleID),
+                        firstSource: sources[articleID],
+                        sentence: sentence,
+                        sentenceScalars: offset..<(offset + sentence.unicodeScalars.count),
+                        trigger: row["trigger_text"]
+                    )
+                }
+            ) {
+                found[report.key] = report
             }
         }
         return keys.compactMap { found[$0] }

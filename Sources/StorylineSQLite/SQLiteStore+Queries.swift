@@ -50,11 +50,9 @@ extension SQLiteStore {
         let finalArguments = arguments
         return try await perform("find quotes in") {
             try await self.pool.read { db in
-                var found: [(articleID: String, quote: QuoteMention)] = []
-                let quoteRows = try Row.fetchCursor(db, sql: sql, arguments: finalArguments)
-                while let row = try quoteRows.next() {
+                let found = try Self.values(db, sql, finalArguments) { row in
                     let articleID: String = row["article_id"]
-                    found.append((articleID, try Self.decodeQuote(row, of: articleID)))
+                    return (articleID: articleID, quote: try Self.decodeQuote(row, of: articleID))
                 }
                 return try Self.storedQuotes(found, db)
             }
@@ -115,8 +113,7 @@ extension SQLiteStore {
         var ids: [String] = []
         var seen: Set<String> = []
         for (id, _) in found where seen.insert(id).inserted { ids.append(id) }
-        // What each article gives its quotes. Cursor rows: a row read by column name looks the name up once (rows
-        // copied by fetchAll lowercase every column's name at every lookup).
+        // What each article gives its quotes.
         struct Article {
             var title: String?
             var outlet: String?
@@ -128,29 +125,34 @@ extension SQLiteStore {
         var sources: [String: [ArticleSource]] = [:]
         for chunk in chunked(ids) {
             let marks = databaseQuestionMarks(count: chunk.count)
-            let articleRows = try Row.fetchCursor(
+            for (id, article) in try values(
                 db,
-                sql: "SELECT id, title, outlet, url, published, body FROM article WHERE id IN (\(marks))",
-                arguments: StatementArguments(chunk)
-            )
-            while let row = try articleRows.next() {
-                let id: String = row["id"]
-                let body: String = row["body"]
-                articles[id] = Article(
-                    title: row["title"],
-                    outlet: row["outlet"],
-                    url: row["url"],
-                    published: try date(row["published"], column: "published", of: id),
-                    body: Array(body.utf8)
-                )
+                "SELECT id, title, outlet, url, published, body FROM article WHERE id IN (\(marks))",
+                StatementArguments(chunk),
+                { row -> (String, Article) in
+                    let id: String = row["id"]
+                    let body: String = row["body"]
+                    return (
+                        id,
+                        Article(
+                            title: row["title"],
+                            outlet: row["outlet"],
+                            url: row["url"],
+                            published: try date(row["published"], column: "published", of: id),
+                            body: Array(body.utf8)
+                        )
+                    )
+                }
+            ) {
+                articles[id] = article
             }
-            let sourceRows = try Row.fetchCursor(
+            for (id, source) in try values(
                 db,
-                sql: "SELECT * FROM article_source WHERE article_id IN (\(marks)) ORDER BY article_id, id",
-                arguments: StatementArguments(chunk)
-            )
-            while let row = try sourceRows.next() {
-                sources[row["article_id"], default: []].append(try decodeSource(row))
+                "SELECT * FROM article_source WHERE article_id IN (\(marks)) ORDER BY article_id, id",
+                StatementArguments(chunk),
+                { row in (row["article_id"] as String, try decodeSource(row)) }
+            ) {
+                sources[id, default: []].append(source)
             }
         }
         return try found.compactMap { id, quote in

@@ -412,7 +412,7 @@ extension TimeTaggerRun {
             return TimexMatch(start: start, end: i + 2, type: .date, value: "\(y)-" + code)
         }
         if relative == nil, let year = yearOf(after: i) {
-            return TimexMatch(start: start, end: year.end, type: .date, value: year.value + "-" + code)
+            return TimexMatch(start: start, end: year.end, type: .date, value: Timex.year(year.value) + "-" + code)
         }
         if relative == nil {
             // "fall" and "spring" are verbs and nouns too: only after a temporal word, and not "the fall of
@@ -485,9 +485,9 @@ extension TimeTaggerRun {
         if isPunct(j, 0x2D), adjacent(j) { j += 1 }
         if let (u, plural) = unit(j), u == .quarter, !plural, n <= 4 {
             // "the third quarter of 2024": that year's, whatever the tense.
-            if let year = yearOf(after: j), let y = Int(year.value) {
-                noteQuarter(year: y, quarter: n, start: i, end: year.end)
-                return TimexMatch(start: i, end: year.end, type: .date, value: year.value + "-Q\(n)")
+            if let year = yearOf(after: j) {
+                noteQuarter(year: year.value, quarter: n, start: i, end: year.end)
+                return TimexMatch(start: i, end: year.end, type: .date, value: Timex.year(year.value) + "-Q\(n)")
             }
             guard let a = anchor else { return TimexMatch(start: i, end: j + 1, type: .date, value: "XXXX-Q\(n)") }
             var year = a.year
@@ -503,12 +503,14 @@ extension TimeTaggerRun {
     }
 
     /// The year named by "of" and a year right after word `j` ("quarter of 1984", "winter of nineteen
-    /// ninety-four"): its four-digit value and the word after it; nil when no such year follows.
-    func yearOf(after j: Int) -> (value: String, end: Int)? {
+    /// ninety-four"): the year and the word after it; nil when no such year follows.
+    func yearOf(after j: Int) -> (value: Int, end: Int)? {
         guard keyword(j + 1) == .of else { return nil }
-        if let (y, n) = digits(j + 2), n == 4 { return (String(y), j + 3) }
-        if let m = matchYearInWords(at: j + 2, start: j + 2), m.type == .date, m.value.utf8.count == 4 {
-            return (m.value, m.end)
+        if let (y, n) = digits(j + 2), n == 4 { return (y, j + 3) }
+        if let m = matchYearInWords(at: j + 2, start: j + 2), m.type == .date, m.value.utf8.count == 4,
+            let y = Int(m.value)
+        {
+            return (y, m.end)
         }
         return nil
     }
