@@ -55,6 +55,32 @@ public struct QuoteMention: Sendable, Hashable, Codable {
         self.channel = channel
     }
 
+    /// The name of the source when the text names one: ``attributedName``, except for an unresolved
+    /// description of one unnamed person ("the US official", "a senior diplomat"), which is nil. A group
+    /// ("Facebook officials", "public health experts") stays: it says which side spoke.
+    public var namedSource: String? {
+        guard let name = attributedName else { return nil }
+        guard speakerName == nil, Self.isUnnamedSource(name), let first = name.split(separator: " ").first,
+            ["a", "an", "the", "one", "another"].contains(first.lowercased()),
+            let last = name.split(separator: " ").last, !last.lowercased().hasSuffix("s") || last.count <= 1
+        else { return name }
+        return nil
+    }
+
+    /// Heads of descriptions that name no one: "officials", "a diplomat", "analysts", "sources".
+    public static let unnamedSourceHeads: Set<String> = [
+        "official", "officials", "diplomat", "diplomats", "analyst", "analysts", "source", "sources", "expert",
+        "experts", "observer", "observers", "people", "residents", "witnesses", "witness", "aides", "aide",
+        "insiders", "critics", "commentators",
+    ]
+
+    /// Whether a speaker as written is an unnamed source: a description whose last word is one of
+    /// ``unnamedSourceHeads`` ("U.S. officials", "a senior administration official").
+    public static func isUnnamedSource(_ speaker: String) -> Bool {
+        guard let last = speaker.split(separator: " ").last else { return false }
+        return unnamedSourceHeads.contains(last.lowercased())
+    }
+
     /// The best name for the source: ``speakerName`` when resolved, else ``speaker`` unless it is a bare
     /// pronoun (which names no one by itself).
     public var attributedName: String? {

@@ -21,7 +21,7 @@ public struct ExtractRecord: Sendable {
     public var json: String {
         json(
             entityNames: annotations.entities.map(\.canonical),
-            speakers: annotations.quotes.map(\.attributedName),
+            speakers: annotations.quotes.map(\.namedSource),
             rolePeople: annotations.roles.map(\.person)
         )
     }
@@ -112,8 +112,9 @@ public struct ExtractRecord: Sendable {
         let entityArray = array(Array(zip(entities, names)), utf8, offsets, range: \.0.range) {
             "\"type\":\"" + $0.0.type.rawValue + "\",\"entity\":" + jsonString($0.1)
         }
-        // The speaker's resolved name, else the source as written; null when the text does not say.
-        let speakers = speakers ?? quotes.map(\.attributedName)
+        // The speaker's resolved name, else the source as written; null when the text does not say or
+        // names no one ("the US official").
+        let speakers = speakers ?? quotes.map(\.namedSource)
         let quoteArray = array(Array(zip(quotes, speakers)), utf8, offsets, range: \.0.range) {
             "\"speaker\":" + ($0.1.map(jsonString) ?? "null") + ",\"kind\":\"" + $0.0.kind.rawValue + "\""
         }

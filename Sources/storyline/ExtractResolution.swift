@@ -22,7 +22,7 @@ struct ExtractResolution {
         // A speaker named in the text that the recognizer did not mark ("Zelenskiy told reporters") is
         // resolved as a person too, so that its quotes carry the person's resolved name.
         for quote in record.annotations.quotes {
-            guard let name = quote.attributedName, !names.contains(name), let range = quote.speakerRange,
+            guard let name = quote.namedSource, !names.contains(name), let range = quote.speakerRange,
                 name.first?.isUppercase == true, quote.speakerName != nil || !name.contains(" ")
             else { continue }
             mentions.append(EntityMention(range: range, type: .person, canonical: name))
@@ -36,7 +36,7 @@ struct ExtractResolution {
         where byName[mention.canonical] == nil {
             byName[mention.canonical] = entity
         }
-        let speakerIDs = record.annotations.quotes.map { quote in quote.attributedName.flatMap { byName[$0] } }
+        let speakerIDs = record.annotations.quotes.map { quote in quote.namedSource.flatMap { byName[$0] } }
         let roleIDs = record.annotations.roles.map { byName[$0.person] }
         records.append((record, Array(entityIDs.prefix(record.annotations.entities.count)), speakerIDs, roleIDs))
     }
@@ -70,7 +70,7 @@ struct ExtractResolution {
                 }
             }
             let speakers = zip(item.record.annotations.quotes, item.speakerIDs).map { quote, id in
-                id.flatMap { resolver.canonicalName(of: $0) } ?? quote.attributedName
+                id.flatMap { resolver.canonicalName(of: $0) } ?? quote.namedSource
             }
             let people = zip(item.record.annotations.roles, item.roleIDs).map { fact, id in
                 id.flatMap { resolver.canonicalName(of: $0) } ?? fact.person

@@ -11,7 +11,8 @@ struct QuoteJSON: Encodable, Equatable {
     var text: String
     /// direct, partial or indirect.
     var kind: String
-    /// Who said it: the resolved name, else the source as written unless it is a bare pronoun (as in `extract`).
+    /// Who said it: the resolved name, else the source as written unless it is a bare pronoun or names no
+    /// one ("the US official"), as in `extract`.
     var speaker: String?
     /// The source as written ("he", "the Kremlin spokesman", "Keir Starmer") and where it is.
     var speakerText: String?
@@ -31,7 +32,7 @@ struct QuoteJSON: Encodable, Equatable {
         let scalars = stored.scalarRanges
         text = stored.text
         kind = quote.kind.rawValue
-        speaker = quote.attributedName
+        speaker = quote.namedSource
         speakerText = quote.speaker
         speakerStart = scalars.speaker?.start
         speakerEnd = scalars.speaker?.end
@@ -47,7 +48,7 @@ struct QuoteJSON: Encodable, Equatable {
         let scalar = offsets.scalarRange(of: quote.range)
         text = String(decoding: utf8[quote.range.start..<quote.range.end], as: UTF8.self)
         kind = quote.kind.rawValue
-        speaker = quote.attributedName
+        speaker = quote.namedSource
         speakerText = quote.speaker
         let speakerScalar = quote.speakerRange.map(offsets.scalarRange(of:))
         speakerStart = speakerScalar?.start

@@ -10,7 +10,7 @@ extension EventExtractor {
         guard !d.tokens.isEmpty else { return [] }
         var events: [EventMention] = []
         for quote in quotes {
-            guard let name = quote.attributedName, !Self.isUnnamedSource(name) else { continue }
+            guard let name = quote.attributedName, !QuoteMention.isUnnamedSource(name) else { continue }
             let speaker = quote.speakerRange ?? quote.range
             let trigger = cueRange(of: quote, near: speaker, d) ?? speaker
             guard let sentence = sentence(containing: trigger.start, d) else { continue }
@@ -29,20 +29,6 @@ extension EventExtractor {
             )
         }
         return events
-    }
-
-    /// Heads of descriptions that name no one: "officials", "a diplomat", "analysts", "sources".
-    static let unnamedSourceHeads: Set<String> = [
-        "official", "officials", "diplomat", "diplomats", "analyst", "analysts", "source", "sources", "expert",
-        "experts", "observer", "observers", "people", "residents", "witnesses", "witness", "aides", "aide",
-        "insiders", "critics", "commentators",
-    ]
-
-    /// Whether a speaker as written is an unnamed source: a description whose last word is one of
-    /// ``unnamedSourceHeads`` ("U.S. officials", "a senior administration official").
-    static func isUnnamedSource(_ speaker: String) -> Bool {
-        guard let last = speaker.split(separator: " ").last else { return false }
-        return unnamedSourceHeads.contains(last.lowercased())
     }
 
     /// The byte range of the quote's cue word nearest its speaker (within eight tokens), if any.

@@ -24,7 +24,9 @@ extension QuoteDocument {
     func phrase(endingAt end: Int, lowerBound: Int) -> Range<Int>? {
         guard end >= lowerBound, end < tokens.count else { return nil }
         let c = classes[end]
-        if !c.isDisjoint(with: [.personPronoun, .otherPronoun]) && !inQuotation(end) {
+        if !c.isDisjoint(with: [.personPronoun, .otherPronoun, .standalone]) && !inQuotation(end) {
+            // "The two admit …".
+            if c.contains(.standalone), end > lowerBound, tokenIs(end - 1, "the") { return (end - 1)..<(end + 1) }
             return end..<(end + 1)
         }
         guard isPhraseWord(end), !c.contains(.determiner),
@@ -34,6 +36,7 @@ extension QuoteDocument {
         let headIsName = isCapitalized(end) && !c.contains(.roleNoun)
         var start = end
         var sawDeterminer = false
+        var sawRole = false
         var i = end - 1
         while i >= lowerBound && end - i < Self.maximumPhrase {
             let ci = classes[i]
@@ -43,7 +46,7 @@ extension QuoteDocument {
                 i -= 1
                 continue
             }
-            if ci.contains(.determiner) && tokens[i].kind == .word {
+            if !ci.isDisjoint(with: [.determiner, .quantifier]) && tokens[i].kind == .word {
                 start = i
                 sawDeterminer = true
                 break
@@ -62,7 +65,10 @@ extension QuoteDocument {
                 start = i
             } else if ci.contains(.roleNoun) {
                 start = i
-            } else if !headIsName && !ci.contains(.timeWord) {
+                sawRole = true
+            } else if (!headIsName || sawRole) && !ci.contains(.timeWord) {
+                // A lower-case word before a role noun is its modifier: "former State policy planning
+                // director Anne-Marie Slaughter".
                 start = i
             } else {
                 break
@@ -81,7 +87,9 @@ extension QuoteDocument {
     func subject(ofCue cue: Int, lowerBound: Int) -> Range<Int>? {
         var i = cue - 1
         while i >= lowerBound && !inQuotation(i) {
-            if classes[i].contains(.auxiliary) {
+            if classes[i].contains(.auxiliary)
+                || (tokenIs(i, "since") && i > lowerBound && classes[i - 1].contains(.auxiliary))
+            {
                 i -= 1
             } else if isPunct(i, UInt8(ascii: ")")) {
                 var j = i - 1
@@ -96,14 +104,36 @@ extension QuoteDocument {
             }
         }
         guard i >= lowerBound, !classes[i].contains(.copula) else { return nil }
+        // A relative clause: "Graham, who says …", "experts who say …".
+        if tokenIs(i, "who"), i > lowerBound {
+            let head = isPunct(i - 1, UInt8(ascii: ",")) ? i - 2 : i - 1
+            return head >= lowerBound ? phrase(endingAt: head, lowerBound: lowerBound) : nil
+        }
         if isPunct(i, UInt8(ascii: ",")) {
             // An appositive or relative clause between two commas: "Peskov, the Kremlin spokesman, said".
             var j = i - 1
-            while j > lowerBound && i - j < 16 && !isPunct(j, UInt8(ascii: ",")) && !inQuotation(j) { j -= 1 }
+            while j > lowerBound && i - j < 30 && !isPunct(j, UInt8(ascii: ",")) && !inQuotation(j) { j -= 1 }
             guard j > lowerBound, isPunct(j, UInt8(ascii: ",")), j + 1 < i else { return nil }
             // Not a coordination ("…, and officials, said" is no appositive).
             guard !(tokenIs(j + 1, "and") || tokenIs(j + 1, "but") || tokenIs(j + 1, "or")) else { return nil }
             guard let head = phrase(endingAt: j - 1, lowerBound: lowerBound) else { return nil }
+            // An adverbial between commas is no appositive: "Kelly Ayotte's campaign, for example, said".
+            if classes[j + 1].contains(.preposition) || (j + 1..<i).allSatisfy({ classes[$0].contains(.auxiliary) }) {
+                return head
+            }
+            // A chain of two: "Christopher M. Shelton, the president of the Communications Workers of
+            // America, which endorsed Mr. Sanders in December, said" — the name before the first comma.
+            let relative = tokenIs(j + 1, "which") || tokenIs(j + 1, "who") || tokenIs(j + 1, "whose")
+            if relative {
+                var k = j - 1
+                while k > lowerBound && j - k < 20 && !isPunct(k, UInt8(ascii: ",")) && !inQuotation(k) { k -= 1 }
+                if k > lowerBound, isPunct(k, UInt8(ascii: ",")), k + 1 < j,
+                    !classes[k + 1].isDisjoint(with: [.determiner, .roleNoun]) || tokens[k + 1].kind == .number,
+                    let name = phrase(endingAt: k - 1, lowerBound: lowerBound), isCapitalized(name.upperBound - 1)
+                {
+                    return name.lowerBound..<i
+                }
+            }
             // The source as written, appositive included: "Mary Polak, the province's environment minister".
             return head.lowerBound..<i
         }
@@ -120,7 +150,7 @@ extension QuoteDocument {
         }
         var i = start
         var sawDeterminer = false
-        if c.contains(.determiner) && !inQuotation(i) {
+        if !c.isDisjoint(with: [.determiner, .quantifier]) && !inQuotation(i) {
             sawDeterminer = true
             i += 1
         }
@@ -137,15 +167,21 @@ extension QuoteDocument {
                 continue
             }
             // After a determiner a cue word is a noun ("the state news agency").
+            // …but not a past-tense verb after the noun: "the Trump campaign issued a statement".
+            if sawDeterminer && i > start + 1 && isLowercaseWord(i) && endsWithED(i) && !ci.contains(.roleNoun) {
+                break
+            }
             let nounAfterDeterminer =
-                sawDeterminer && isLowercaseWord(i) && ci.isDisjoint(with: [.clauseWord, .copula])
+                sawDeterminer && isLowercaseWord(i) && ci.isDisjoint(with: [.clauseWord, .copula, .auxiliary])
             guard isPhraseWord(i) || nounAfterDeterminer, ci.isDisjoint(with: [.preposition, .that, .participle])
             else { break }
             if i > start && ci.contains(.determiner) { break }
+            // A lower-case modifier of a role noun: "senior campaign adviser …", and after a name only
+            // right before it ("Irish public broadcaster RTE", not "Berg shook her head").
             let sawName = (start..<i).contains { isCapitalized($0) }
             let beforeRole =
-                !sawName && isLowercaseWord(i)
-                && (i + 1..<min(i + 3, upperBound)).contains { classes[$0].contains(.roleNoun) }
+                isLowercaseWord(i)
+                && (i + 1..<min(i + (sawName ? 2 : 3), upperBound)).contains { classes[$0].contains(.roleNoun) }
             if ci.contains(.timeWord) && !ci.contains(.roleNoun) && !(isCapitalized(i) && !isTimeName(i)) { break }
             if isCapitalized(i) || ci.contains(.roleNoun) || sawDeterminer || allowLowercase || beforeRole
                 || tokens[i].kind == .number
@@ -171,6 +207,12 @@ extension QuoteDocument {
         while k < upperBound && k - comma < 24 && !inQuotation(k) && tokens[k].kind != .punctuation { k += 1 }
         guard k == upperBound || isPunct(k, UInt8(ascii: ",")) || isPunct(k, UInt8(ascii: ".")) else { return source }
         return source.lowerBound..<k
+    }
+
+    /// Whether token `i` ends in "ed" ("tried", "issued").
+    func endsWithED(_ i: Int) -> Bool {
+        let r = tokens[i].range
+        return r.count > 3 && bytes[r.end - 2] == UInt8(ascii: "e") && bytes[r.end - 1] == UInt8(ascii: "d")
     }
 
     /// Whether a capitalized time word is a weekday or month name (not a name like "May" the person).

@@ -60,9 +60,26 @@ struct QuoteDocument {
         // "Responds To"), not a cue.
         var sentenceStart = Set(sentences.map(\.lowerBound))
         sentenceStart.insert(0)
-        let cueClasses: QuoteLexicon.Classes = [.speechCue, .tellCue, .weakCue, .participle, .according]
+        let cueClasses: QuoteLexicon.Classes = [.speechCue, .tellCue, .weakCue, .participle, .according, .namingCue]
         for i in tokens.indices where !sentenceStart.contains(i) && tokens[i].flags.contains(.capitalized) {
             classes[i].subtract(cueClasses)
+        }
+        // A lower-case "-ly" word is an adverb, which may stand between a source and its cue like an
+        // auxiliary ("Moscow strongly denied", "the agency simply said").
+        // At a sentence start, a capitalized one before a comma or a preposition is one too ("Shortly
+        // after …, Rubio's campaign sent out …"); other capitalized "-ly" words may be names (Kelly).
+        for i in tokens.indices where tokens[i].kind == .word {
+            let r = tokens[i].range
+            guard r.count >= 5, bytes[r.end - 2] == UInt8(ascii: "l"), bytes[r.end - 1] == UInt8(ascii: "y"),
+                classes[i].isDisjoint(with: [.notAdverb, .speechCue, .tellCue, .weakCue, .timeWord, .preposition])
+            else { continue }
+            if tokens[i].flags.contains(.capitalized) {
+                guard r.count >= 7, sentenceStart.contains(i), i + 1 < tokens.count,
+                    (tokens[i + 1].range.count == 1 && bytes[tokens[i + 1].range.start] == UInt8(ascii: ","))
+                        || classes[i + 1].contains(.preposition)
+                else { continue }
+            }
+            classes[i].insert(.auxiliary)
         }
         self.tokens = tokens
         self.classes = classes

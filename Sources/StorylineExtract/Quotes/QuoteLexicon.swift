@@ -47,6 +47,18 @@ struct QuoteLexicon: Sendable {
         /// Verbs that never head a speaker phrase but often sit where one could: is, was, were.
         static let copula = Classes(rawValue: 1 << 16)
 
+        /// Quantifiers before a noun: some, any, no, every, another.
+        static let quantifier = Classes(rawValue: 1 << 17)
+        /// Words ending in "-ly" that are not adverbs: family, ally, rally, supply.
+        static let notAdverb = Classes(rawValue: 1 << 18)
+        /// Quantifiers and numbers that can stand for a source by themselves: "many say", "one suggested".
+        static let standalone = Classes(rawValue: 1 << 19)
+        /// The base form of a reporting verb that is also a common noun: comment, claim, report, retort.
+        static let baseForm = Classes(rawValue: 1 << 20)
+        /// A verb that names something in someone's words: called, branded, dubbed. A cue only for the
+        /// quoted fragment it introduces ("calling Zelensky a "dictator"").
+        static let namingCue = Classes(rawValue: 1 << 21)
+
         /// Any cue that can report a statement by itself.
         static let strongCue: Classes = [.speechCue, .tellCue]
     }
@@ -108,8 +120,11 @@ struct QuoteLexicon: Sendable {
 
     private init() {
         addVerbs(Self.speechLemmas, .speechCue)
+        add(Self.speechLemmas, [.speechCue, .baseForm])
         addVerbs(Self.tellLemmas, .tellCue)
         addVerbs(Self.weakLemmas, .weakCue)
+        addVerbs(["call", "brand", "label", "dub", "describe"], .namingCue)
+        add(["labelled", "labelling"], .namingCue)
         add(["say", "says", "said", "write", "writes", "wrote", "written", "posted"], .speechCue)
         add(["saying", "writing", "quipped", "quipping"], [.speechCue, .participle])
         add(["admitted", "signalled"], .speechCue)
@@ -127,6 +142,9 @@ struct QuoteLexicon: Sendable {
         add(Self.clauseWords, .clauseWord)
         add(["that"], [.that, .clauseWord])
         add(["of"], .of)
+        add(Self.lyWords, .notAdverb)
+        add(["many", "some", "others", "both", "all", "several", "few", "most", "one", "none", "two"], .standalone)
+        add(["some", "any", "no", "much", "little", "more", "every", "each", "another", "such"], .quantifier)
         add(Self.auxiliaries, .auxiliary)
         add(["is", "was", "were", "are", "be", "been", "being", "am"], .copula)
         add(Self.prepositions, .preposition)
@@ -143,7 +161,7 @@ struct QuoteLexicon: Sendable {
         "observe", "joke", "muse", "whisper", "shout", "yell", "exclaim", "disclose", "affirm", "reiterate",
         "repeat", "deny", "hint", "testify", "recount", "counter", "retort", "answer", "mention", "propose",
         "suggest", "acknowledge", "agree", "write", "post", "tweet", "declare", "lament", "predict", "estimate",
-        "charge", "wonder",
+        "charge", "wonder", "signal", "retort", "cite",
     ]
     static let tellLemmas = ["inform", "assure", "reassure", "remind", "advise", "tell"]
     static let weakLemmas = [
@@ -188,6 +206,20 @@ struct QuoteLexicon: Sendable {
         "taoiseach", "counterpart", "team", "department", "council", "commission", "spokesmen", "negotiator",
         "negotiators", "people", "residents", "voters", "supporters", "critics", "observers", "member",
         "members", "republicans", "democrats", "staff", "organizers", "organisers", "investigators",
+        "manager", "strategist", "pollster", "consultant", "operative", "economist", "economists", "activist",
+        "activists", "founder", "executive", "professor", "researcher", "researchers", "scientist", "historian",
+        "correspondent", "reporter", "editor", "anchor", "co-anchor", "host", "coordinator", "organizer", "writer",
+        "author", "partner", "owner", "president-elect", "sen", "rep", "gov", "secretary-general", "officer",
+        "specialist", "specialists", "scientists", "historians", "doctors", "witnesses", "leaders", "officers",
+        "journalists", "reporters", "students", "parents", "teachers", "workers", "protesters", "citizens",
+        "broadcaster", "outlet", "tabloid", "magazine", "website", "publication",
+    ]
+    /// Nouns, verbs and names ending in "-ly": a lower-case word ending in "-ly" that is not one of these
+    /// is taken for an adverb ("Moscow strongly denied", "the agency simply said").
+    static let lyWords = [
+        "family", "ally", "assembly", "rally", "supply", "apply", "comply", "rely", "imply", "multiply",
+        "reply", "anomaly", "monopoly", "bully", "belly", "jelly", "holy", "daily", "weekly", "monthly",
+        "quarterly", "fly", "july", "italy", "melancholy", "homily", "lily", "folly", "tally", "gully",
     ]
     static let channelNouns = [
         "statement", "interview", "radio", "television", "tv", "platform", "post", "conference", "briefing",
@@ -195,5 +227,6 @@ struct QuoteLexicon: Sendable {
         "email", "message", "video", "broadcast", "network", "channel", "telegram", "newspaper", "op-ed",
         "column", "remarks", "comments", "tweet", "x", "twitter", "facebook", "instagram", "truth", "social",
         "sunday", "news", "event", "session", "appearance", "documents", "filing", "report", "release",
+        "media", "account", "website", "page", "feed", "blog", "app",
     ]
 }

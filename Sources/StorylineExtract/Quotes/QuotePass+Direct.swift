@@ -31,7 +31,7 @@ extension QuotePass {
         let openToAfter =
             q.endsWithComma || !q.endsWithSentencePunctuation || startsWithComma(after)
             || before.isEmpty
-        if openToAfter, let attribution = attributionAfter(after) {
+        if openToAfter, let attribution = attributionAfter(after, quoteEndsWithComma: q.endsWithComma) {
             let isEmbedded = !before.isEmpty && !endsIntroduction(before)
             if isEmbedded && q.wordCount <= Self.scareQuoteWords && !q.endsWithComma {
                 // "the 'coalition of the willing' met, he said": a name inside someone's paraphrase.
@@ -71,6 +71,10 @@ extension QuotePass {
             commitDirect(q, .direct, attribution, paragraph: paragraph)
             return
         }
+        if after.isEmpty, let attribution = attributionInNextSentence(s1, paragraph: paragraph) {
+            commitDirect(q, .direct, attribution, paragraph: paragraph)
+            return
+        }
         if var carried = lastDirect, paragraph - carried.paragraph <= 1 || q.isMultiParagraph {
             record(q.inner, .direct, carrying: carried)
             carried.paragraph = paragraph
@@ -88,7 +92,12 @@ extension QuotePass {
         _ attribution: Attribution,
         paragraph: Int32
     ) {
-        for c in attribution.cue { usedCues.insert(c) }
+        // A partial quote leaves its cue to the indirect pass, which reports the cue's other clauses
+        // when they hold no quotation ("He went on to claim the war … and that a deal would prevent a
+        // "war on European soil."").
+        if kind == .direct {
+            for c in attribution.cue { usedCues.insert(c) }
+        }
         var carried = record(q.inner, kind, attribution)
         carried.paragraph = paragraph
         if kind == .direct { lastDirect = carried }
@@ -110,19 +119,35 @@ extension QuotePass {
     }
 
     private func hasCueBefore(_ before: Range<Int>) -> Bool {
-        before.contains { !d.classes[$0].isDisjoint(with: [.speechCue, .tellCue, .weakCue, .according]) }
+        before.contains { !d.classes[$0].isDisjoint(with: [.speechCue, .tellCue, .weakCue, .according, .namingCue]) }
     }
 
     /// "…," he said / "…," said Starmer / "…" — Peskov, the Kremlin spokesman, said.
-    private func attributionAfter(_ after: Range<Int>) -> Attribution? {
+    private func attributionAfter(_ after: Range<Int>, quoteEndsWithComma: Bool = false) -> Attribution? {
         var i = after.lowerBound
         while i < after.upperBound && d.tokens[i].kind == .punctuation && !d.isPunct(i, UInt8(ascii: ".")) {
             i += 1
         }
         guard i < after.upperBound else { return nil }
         var c = i
-        while c < after.upperBound && c - i < 14 {
+        // Inside an appositive after the source ("…," Douglas Holtz-Eakin, an economic adviser to
+        // Republicans and former director of …, wrote) clause words do not end the search.
+        var inAppositive = false
+        var sawAppositive = false
+        var skippedAdjunct = false
+        while c < after.upperBound && c - i < (sawAppositive ? 32 : 14) {
             let classes = d.classes[c]
+            if d.isPunct(c, UInt8(ascii: ",")) && c > i && d.isCapitalized(c - 1) {
+                inAppositive.toggle()
+                sawAppositive = true
+            }
+            if c == i, classes.contains(.according) {
+                // "…," according to Judicial Watch.
+                guard let source = attribution(ofCue: c, lowerBound: i, upperBound: after.upperBound),
+                    source.speaker != nil
+                else { return nil }
+                return source
+            }
             if !classes.isDisjoint(with: QuoteLexicon.Classes.strongCue) && !d.inQuotation(c) {
                 if c == i {
                     guard let source = attribution(ofCue: c, lowerBound: i, upperBound: after.upperBound),
@@ -136,13 +161,43 @@ extension QuotePass {
                 return attribution(ofCue: c, lowerBound: i, upperBound: after.upperBound)
             }
             if d.isPunct(c, UInt8(ascii: ".")) || d.isPunct(c, UInt8(ascii: ";"))
-                || (classes.contains(.clauseWord) && !d.tokenIs(c, "who"))
+                || (classes.contains(.clauseWord) && !d.tokenIs(c, "who") && !inAppositive)
             {
+                // An adjunct between the quotation and its attribution: `"…," as a result of the
+                // partnership, Trump said.` — the attribution opens after the adjunct's comma.
+                if !skippedAdjunct, quoteEndsWithComma || d.isPunct(after.lowerBound, UInt8(ascii: ",")),
+                    let comma = (c..<min(after.upperBound, c + 12)).first(where: { d.isPunct($0, UInt8(ascii: ",")) }),
+                    comma + 1 < after.upperBound
+                {
+                    skippedAdjunct = true
+                    i = comma + 1
+                    c = i
+                    continue
+                }
                 return nil
             }
             c += 1
         }
         return nil
+    }
+
+    /// `"Does he not understand …?" Biden said.` — a quotation that ends its sentence, attributed by a
+    /// next sentence in the same paragraph that opens with the attribution and ends after it (not with a
+    /// colon, which introduces the next quotation: `"We are not terrorists." Mr. Zahed said: "…"`).
+    private func attributionInNextSentence(_ s: Int, paragraph: Int32) -> Attribution? {
+        guard s + 1 < d.sentences.count else { return nil }
+        let next = d.sentences[s + 1]
+        guard !next.isEmpty, d.paragraphOf[next.lowerBound] == paragraph, !d.inQuotation(next.lowerBound),
+            let attribution = attributionAfter(next.lowerBound..<min(next.upperBound, next.lowerBound + 16)),
+            let speaker = attribution.speaker
+        else { return nil }
+        var end = max(attribution.cue.upperBound, speaker.upperBound)
+        end = d.skipAdjuncts(from: end, upperBound: next.upperBound).next
+        guard
+            end >= next.upperBound || d.isPunct(end, UInt8(ascii: ".")) || d.isPunct(end, UInt8(ascii: ","))
+                || d.inQuotation(end)
+        else { return nil }
+        return attribution
     }
 
     /// Starmer said: "…" / He told reporters on Thursday, "…" / Trump: '…'.
@@ -175,7 +230,9 @@ extension QuotePass {
         let sentence = d.sentences[Int(d.sentenceOf[before.lowerBound])]
         var c = before.upperBound - 1
         while c >= sentence.lowerBound {
-            if !d.inQuotation(c), !d.classes[c].isDisjoint(with: [.speechCue, .tellCue, .weakCue, .according]) {
+            if !d.inQuotation(c),
+                !d.classes[c].isDisjoint(with: [.speechCue, .tellCue, .weakCue, .according, .namingCue])
+            {
                 if let a = attribution(ofCue: c, lowerBound: sentence.lowerBound, upperBound: before.upperBound),
                     a.speaker != nil
                 {

@@ -27,11 +27,19 @@ extension QuotePass {
             guard let a = attribution(ofCue: c, lowerBound: sentence.lowerBound, upperBound: end),
                 let source = a.speaker
             else { return nil }
-            if source.upperBound < end, d.isPunct(source.upperBound, UInt8(ascii: ",")),
+            // An abbreviation in brackets after the source: "According to South Korea's National
+            // Intelligence Service (NIS), …".
+            var afterSource = source.upperBound
+            if afterSource < end, d.isPunct(afterSource, UInt8(ascii: "(")),
+                let close = (afterSource..<min(end, afterSource + 6)).first(where: { d.isPunct($0, UInt8(ascii: ")")) })
+            {
+                afterSource = close + 1
+            }
+            if afterSource < end, d.isPunct(afterSource, UInt8(ascii: ",")),
                 c - sentence.lowerBound <= 2
             {
                 // According to X, CLAUSE.
-                guard let content = clause(from: source.upperBound + 1, to: end) else { return nil }
+                guard let content = clause(from: afterSource + 1, to: end) else { return nil }
                 record(d.byteRange(content), .indirect, a)
                 return content.upperBound
             }
@@ -50,6 +58,16 @@ extension QuotePass {
             next = d.skipAdjuncts(from: addressee.upperBound, upperBound: end).next
         }
         if let speaker = a.speaker, speaker.lowerBound > c { next = max(next, speaker.upperBound) }
+        // A relative clause on the addressee before the reported clause: "told Starmer, whom he welcomed
+        // to the White House, that a peace deal …".
+        if next + 1 < end, d.isPunct(next, UInt8(ascii: ",")),
+            d.tokenIs(next + 1, "whom") || d.tokenIs(next + 1, "who"),
+            let that = (next + 2..<min(end, next + 24)).first(where: {
+                d.classes[$0].contains(.that) && d.isPunct($0 - 1, UInt8(ascii: ","))
+            })
+        {
+            next = that
+        }
         var hasThat = false
         if next < end, d.classes[next].contains(.that) {
             hasThat = true
@@ -57,10 +75,20 @@ extension QuotePass {
         }
         if next < end, classes.contains(.weakCue) && !hasThat { return nil }
         // "…, Spicer said, adding …": a trailing attribution followed by a participle clause.
+        // "…, Bloomberg News has reported with reference to unnamed sources." / "…, the official said,
+        // while …": after a source set off by a comma, a prepositional adjunct or a comma before a
+        // participle, a conjunction or a quotation ends the sentence's attribution.
+        let commaBeforeSource =
+            a.speaker.map {
+                $0.lowerBound > sentence.lowerBound + 1 && $0.upperBound <= c
+                    && d.isPunct($0.lowerBound - 1, UInt8(ascii: ","))
+            } ?? false
         let trailing =
             next >= end
+            || (commaBeforeSource && !hasThat && d.classes[next].contains(.preposition) && !d.inQuotation(next))
             || (d.isPunct(next, UInt8(ascii: ",")) && next + 1 < end
-                && (d.classes[next + 1].contains(.participle) || d.inQuotation(next + 1)))
+                && (d.classes[next + 1].contains(.participle) || d.inQuotation(next + 1)
+                    || (commaBeforeSource && (d.tokenIs(next + 1, "while") || d.tokenIs(next + 1, "but")))))
         if trailing {
             // CLAUSE, X said. / CLAUSE, said X.
             guard !classes.contains(.participle), let speaker = a.speaker else { return nil }
@@ -89,6 +117,13 @@ extension QuotePass {
             guard comma > sentence.lowerBound + 1, d.isPunct(comma, UInt8(ascii: ",")) else { return nil }
             guard let content = trailingClause(sentence.lowerBound, comma) else { return nil }
             record(d.byteRange(content), .indirect, a)
+            // "…, the official said, while a ceasefire would give them more comfort": the clause after
+            // the attribution is reported too.
+            if next + 2 < end, d.isPunct(next, UInt8(ascii: ",")), d.tokenIs(next + 1, "while"),
+                let more = clause(from: next + 2, to: end)
+            {
+                record(d.byteRange(more), .indirect, a)
+            }
             return end
         }
         guard a.speaker != nil || hasThat else { return nil }
@@ -145,6 +180,21 @@ extension QuotePass {
         while j < end {
             if d.inQuotation(j) { return nil }
             if d.isPunct(j, UInt8(ascii: ";")) { break }
+            // A second reported clause that holds a quotation is the quotation's ("… had he been
+            // president and that a peace agreement would prevent a "war on European soil.""); one without
+            // stays part of this quote ("… is moving forward and that the United States has had …").
+            if d.tokenIs(j, "and"), j + 1 < end, d.classes[j + 1].contains(.that),
+                (j + 2..<end).contains(where: { d.inQuotation($0) })
+            {
+                break
+            }
+            // A past-tense verb after "and" in a clause with a modal belongs to the main clause: "Starmer
+            // has signalled that Britain will increase defence spending and tried to reassure …".
+            if d.tokenIs(j, "and"), j + 1 < end, d.isLowercaseWord(j + 1), d.endsWithED(j + 1),
+                (start..<j).contains(where: { isModal($0) })
+            {
+                break
+            }
             if d.isPunct(j, UInt8(ascii: ",")), j + 1 < end, endsClause(after: j + 1, end: end) { break }
             j += 1
         }
@@ -153,6 +203,12 @@ extension QuotePass {
             j -= 1
         }
         return j - start >= 2 ? start..<j : nil
+    }
+
+    /// Whether token `i` is a modal verb: will, would, can, could, should, may, might, must.
+    private func isModal(_ i: Int) -> Bool {
+        d.tokenIs(i, "will") || d.tokenIs(i, "would") || d.tokenIs(i, "can") || d.tokenIs(i, "could")
+            || d.tokenIs(i, "should") || d.tokenIs(i, "may") || d.tokenIs(i, "might") || d.tokenIs(i, "must")
     }
 
     /// Whether the words after a comma end a reported clause.
@@ -193,12 +249,19 @@ extension QuotePass {
         return s..<comma
     }
 
+    /// Whether token `i` is the first on its line.
+    private func startsLine(_ i: Int) -> Bool {
+        var b = d.tokens[i].range.start - 1
+        while b >= 0 && (d.bytes[b] == 0x20 || d.bytes[b] == 0x09 || d.bytes[b] == 0x0D) { b -= 1 }
+        return b < 0 || d.bytes[b] == 0x0A
+    }
+
     /// "Kremlin: One civilian killed in Belgorod": a headline-like line (no final full stop) that opens
     /// with a short source and a colon.
     private func headlineStatement(_ sentence: Range<Int>) -> (content: TextRange, attribution: Attribution)? {
         let last = sentence.upperBound - 1
-        guard d.tokens[last].kind != .punctuation, let a = headlineSource(sentence), let speaker = a.speaker,
-            !(sentence.lowerBound > 0 && d.paragraphOf[sentence.lowerBound - 1] == d.paragraphOf[sentence.lowerBound])
+        guard d.tokens[last].kind != .punctuation, startsLine(sentence.lowerBound), let a = headlineSource(sentence),
+            let speaker = a.speaker
         else { return nil }
         let start = speaker.upperBound + 1
         guard start < sentence.upperBound, !(start..<sentence.upperBound).contains(where: { d.inQuotation($0) }),

@@ -125,6 +125,20 @@ struct QuotePass {
         if before >= lowerBound && (d.classes[before].contains(.copula) || d.classes[before].contains(.determiner)) {
             return nil
         }
+        // A reporting verb's base form used as a noun: "the dictator comment", "a snappy retort", "the
+        // Bloomberg report" (but "the Ukrainians claim" is a verb after a plural).
+        if classes.contains(.baseForm), before - 1 >= lowerBound, d.tokens[before].kind == .word,
+            d.classes[before].isDisjoint(with: [.roleNoun, .auxiliary, .otherPronoun, .personPronoun]),
+            d.isLowercaseWord(before) || d.bytes[d.tokens[before].range.end - 1] != UInt8(ascii: "s"),
+            d.classes[before - 1].contains(.determiner)
+        {
+            return nil
+        }
+        // A cognition word used as a noun: "some hope of resolving …", "fears of a wider war".
+        if classes.contains(.weakCue) && classes.isDisjoint(with: QuoteLexicon.Classes.strongCue) {
+            if c + 1 < d.tokens.count && d.classes[c + 1].contains(.of) { return nil }
+            if before >= lowerBound && d.classes[before].contains(.quantifier) { return nil }
+        }
         var speaker: Range<Int>?
         if !classes.contains(.participle), c > lowerBound, d.isPunct(c - 1, UInt8(ascii: ",")),
             let source = d.phrase(startingAt: c + 1, upperBound: upperBound),
@@ -138,19 +152,30 @@ struct QuotePass {
         }
         if speaker == nil && !classes.contains(.participle) {
             speaker = d.subject(ofCue: c, lowerBound: lowerBound)
+            // Coordinated or infinitive cue: "Hayek … and said", "… but said", "Trump was prompted to say".
+            if speaker == nil, before >= lowerBound,
+                d.tokenIs(before, "and") || d.tokenIs(before, "but") || d.tokenIs(before, "to")
+            {
+                speaker = sentenceSubject(before: c)
+            }
             if speaker == nil, c + 1 < upperBound {
-                // Inverted: "…," said Starmer / said the Kremlin spokesman Dmitry Peskov.
+                // Inverted: "…," said Starmer / said the Kremlin spokesman Dmitry Peskov. The source ends
+                // where the sentence, a comma or an adjunct starts — not before a verb ("said the war would").
                 let (next, _) = d.skipAdjuncts(from: c + 1, upperBound: upperBound)
                 if let source = d.phrase(startingAt: next, upperBound: upperBound),
-                    d.classes[source.lowerBound].isDisjoint(with: [.otherPronoun])
+                    d.classes[source.lowerBound].isDisjoint(with: [.otherPronoun]),
+                    endsInvertedSource(source.upperBound, upperBound: upperBound)
                 {
                     speaker = d.extendedOverAppositive(source, upperBound: upperBound)
                 }
             }
-            // Coordinated or infinitive cue: "Hayek … and said", "Trump was prompted to say".
-            if speaker == nil, before >= lowerBound, d.tokenIs(before, "and") || d.tokenIs(before, "to") {
-                speaker = sentenceSubject(before: c)
-            }
+        }
+        if speaker == nil && classes.contains(.participle), c - 1 > lowerBound,
+            let subject = d.subject(ofCue: c, lowerBound: lowerBound), subject.lowerBound > lowerBound,
+            d.tokenIs(subject.lowerBound - 1, "with")
+        {
+            // "…, with a European Union spokesman citing "scheduling issues."": the participle's own subject.
+            speaker = subject
         }
         if speaker == nil && classes.contains(.participle) {
             // "…," said Starmer, adding: "…" — the source of the main clause's cue, else its subject.
@@ -178,6 +203,14 @@ struct QuotePass {
         return result
     }
 
+    /// Whether token `k` can follow an inverted source: the end, punctuation, a time word, a preposition
+    /// starting an adjunct, or "that".
+    private func endsInvertedSource(_ k: Int, upperBound: Int) -> Bool {
+        guard k < upperBound, d.tokens[k].isWordLike, !d.inQuotation(k) else { return true }
+        return !d.classes[k].isDisjoint(with: [.preposition, .timeWord, .that, .participle, .of])
+            || d.tokenIs(k, "who")
+    }
+
     /// The subject phrase at the start of the sentence holding token `c`, for a participle cue
     /// ("Trump spoke to reporters, saying …") or a cue whose source is not next to it.
     func sentenceSubject(before c: Int) -> Range<Int>? {
@@ -186,6 +219,16 @@ struct QuotePass {
         while start < c && (d.tokens[start].kind == .punctuation || d.inQuotation(start)) { start += 1 }
         // A dateline is not the subject: "WASHINGTON (AP) — President Joe Biden met … and announced …".
         if let after = d.datelineEnd(from: start, upperBound: c) { start = after }
+        // Neither is an opening conjunction or adverb: "And even Obama tried …, noting …".
+        while start < c && (Self.isOpeningConjunction(d, start) || d.classes[start].contains(.auxiliary)) {
+            start += 1
+        }
+        // Nor an opening time adjunct: "Minutes later, the Trump campaign issued a statement saying …".
+        if start + 2 < c, d.classes[start + 1].contains(.timeWord) || d.classes[start + 1].contains(.auxiliary),
+            d.isPunct(start + 2, UInt8(ascii: ",")), d.tokens[start].kind == .word
+        {
+            start += 3
+        }
         // An opening adjunct ("On Thursday, …", "Asked about it, …") is not the subject.
         if start < c, !d.classes[start].isDisjoint(with: [.preposition, .clauseWord, .participle, .speechCue]) {
             guard let comma = (start..<c).first(where: { d.isPunct($0, UInt8(ascii: ",")) }) else { return nil }
@@ -198,6 +241,11 @@ struct QuotePass {
             return nil
         }
         return d.phrase(startingAt: comma + 1, upperBound: c)
+    }
+
+    /// "And", "But", "So", "Yet", "Or" opening a sentence.
+    private static func isOpeningConjunction(_ d: QuoteDocument, _ i: Int) -> Bool {
+        d.tokenIs(i, "and") || d.tokenIs(i, "but") || d.tokenIs(i, "so") || d.tokenIs(i, "yet") || d.tokenIs(i, "or")
     }
 
     /// The source named as `X:` at the start of a headline-like sentence ("Trump: …", "Kremlin: …").

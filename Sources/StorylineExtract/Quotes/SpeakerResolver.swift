@@ -50,23 +50,52 @@ struct SpeakerResolver {
             return nil
         }
         let bytes = d.byteRange(phrase)
-        // An entity inside the phrase: the first person, else the first organisation.
-        var best: EntityMention?
+        // An entity inside the phrase: the head person, else the first organisation. A person who only
+        // modifies the head — followed by a possessive ("Clinton's campaign", "Trump's attorney, Alan
+        // Garten") or by a role word ("Clinton campaign manager Robby Mook") — is not the source.
+        var person: EntityMention?
+        var modifier: (mention: EntityMention, possessive: Int?)?  // the first person who is a modifier
+        var organisation: EntityMention?
         for k in entityIndex(before: bytes.start)..<entities.count {
             let e = entities[k]
             if e.range.start >= bytes.end { break }
             guard bytes.contains(e.range) else { continue }
             if e.type == .person {
-                best = e
+                var next = entityToken[k]
+                while next < phrase.upperBound && d.tokens[next].range.end <= e.range.end { next += 1 }
+                let isPossessive = next < phrase.upperBound && d.tokens[next].kind == .possessive
+                if isPossessive || (next < phrase.upperBound && d.classes[next].contains(.roleNoun)) {
+                    if modifier == nil { modifier = (e, isPossessive ? next : nil) }
+                    continue
+                }
+                person = e
                 break
-            } else if e.type == .organization && best == nil {
-                best = e
+            } else if e.type == .organization && organisation == nil {
+                organisation = e
             }
         }
-        if let best {
-            remember(best.canonical, at: phrase.lowerBound, person: best.type == .person)
-            if best.type == .organization { return d.string(tokens: trimDeterminer(phrase)) }
-            return best.canonical
+        if let person {
+            remember(person.canonical, at: phrase.lowerBound, person: true)
+            return person.canonical
+        }
+        if let organisation {
+            remember(organisation.canonical, at: phrase.lowerBound, person: false)
+            // "the Bloomberg report", "a Kremlin statement", "a European Union spokesman": the organisation
+            // spoke through it.
+            if d.classes[phrase.upperBound - 1].contains(.channelNoun) || isSpokesperson(phrase.upperBound - 1) {
+                return organisation.canonical
+            }
+            return d.string(tokens: trimDeterminer(phrase))
+        }
+        if let modifier, modifier.possessive == phrase.upperBound - 1 {
+            // The phrase is the possessor itself ("Barrett's" in "Barrett's reply was: …").
+            remember(modifier.mention.canonical, at: phrase.lowerBound, person: true)
+            return modifier.mention.canonical
+        }
+        if modifier != nil {
+            // A group or office of a person ("Clinton's campaign", "Trump campaign officials") is a source
+            // of its own, named as written; it is not the person.
+            return resolveRole(phrase)
         }
         // A name without an entity: the trailing run of capitalized non-role words.
         var end = phrase.upperBound
@@ -102,6 +131,28 @@ struct SpeakerResolver {
         return nil
     }
 
+    /// Whether the name at token `t`, with its titles and article ("with British Prime Minister Keir
+    /// Starmer"), follows a preposition.
+    private func afterPreposition(_ t: Int) -> Bool {
+        let d = document
+        var k = t - 1
+        while k >= 0 && t - k <= 8
+            && (d.isCapitalized(k) || d.tokens[k].kind == .possessive
+                || !d.classes[k].isDisjoint(with: [.roleNoun, .determiner]))
+        {
+            k -= 1
+        }
+        return k >= 0 && d.classes[k].contains(.preposition)
+    }
+
+    /// Whether token `i` is "spokesman", "spokeswoman", "spokesperson" or "spokespeople".
+    private func isSpokesperson(_ i: Int) -> Bool {
+        let r = document.tokens[i].range
+        guard r.count >= 9 else { return false }
+        let prefix = "spokes".utf8
+        return zip(document.bytes[r.start..<r.start + 6], prefix).allSatisfy { $0 | 0x20 == $1 }
+    }
+
     /// Records a speaker resolved elsewhere (a continuation of an earlier quote).
     mutating func remember(_ name: String, at token: Int, person: Bool) {
         lastNamed = (name, token)
@@ -122,6 +173,22 @@ struct SpeakerResolver {
         if !person {
             if let lastNamed, sentence - Int(d.sentenceOf[lastNamed.token]) <= 3 { return lastNamed.name }
             return nil
+        }
+        // A person named earlier in the same sentence, not after a preposition, is the likeliest antecedent:
+        // "JD Vance said the leaders were discussing what he described as …".
+        var n = entityIndex(before: d.tokens[token].range.start) - 1
+        var inSentence: EntityMention?
+        while n >= 0 {
+            let t = min(entityToken[n], d.tokens.count - 1)
+            if Int(d.sentenceOf[t]) != sentence { break }
+            if entities[n].type == .person && !d.inQuotation(t) && !afterPreposition(t) {
+                inSentence = entities[n]
+            }
+            n -= 1
+        }
+        if let inSentence {
+            lastPerson = (inSentence.canonical, token)
+            return inSentence.canonical
         }
         if let lastPerson {
             let distance = sentence - Int(d.sentenceOf[lastPerson.token])
@@ -191,6 +258,8 @@ struct SpeakerResolver {
             let t = entityToken[k]
             if e.type == .person {
                 var j = t - 1
+                // Only the role word nearest the name: "Trump campaign spokeswoman Hope Hicks" is a
+                // spokeswoman, not "the campaign".
                 while j >= 0 && t - j <= 4 && (d.classes[j].contains(.roleNoun) || d.isCapitalized(j)) {
                     if d.lowerHash(j) == headHash,
                         modifiers.allSatisfy({ m in (max(0, t - 5)..<t).contains { d.lowerHash($0) == m } })
@@ -198,6 +267,7 @@ struct SpeakerResolver {
                         remember(e.canonical, at: phrase.lowerBound, person: true)
                         return e.canonical
                     }
+                    if d.classes[j].contains(.roleNoun) { break }
                     j -= 1
                 }
             }
