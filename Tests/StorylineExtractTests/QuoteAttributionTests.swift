@@ -61,6 +61,32 @@ struct QuoteAttributionTests {
         #expect(quotes.map(\.speaker) == ["Christopher Shelton"])
     }
 
+    @Test func anAgeAndADescriptionBetweenCommas() {
+        let text = "Aung Thein Win, 60, a doctor, said she was elated but still feared the military."
+        #expect(
+            Self.found(text, people: ["Aung Thein Win"]) == [
+                Found(text: "she was elated but still feared the military", kind: .indirect, speaker: "Aung Thein Win")
+            ]
+        )
+    }
+
+    @Test func numbersAndDemonstrativesInReportedSpeech() {
+        let poll = "Around that time, 47 percent said they would vote for the former secretary of state."
+        #expect(
+            Self.found(poll) == [
+                Found(
+                    text: "they would vote for the former secretary of state",
+                    kind: .indirect,
+                    speaker: "47 percent"
+                )
+            ]
+        )
+        let that = "But legal experts said that is highly unlikely."
+        #expect(Self.found(that).map(\.text) == ["that is highly unlikely"])
+        let adverb = "Law enforcement experts said that once she filed her complaint, the police had no choice."
+        #expect(Self.found(adverb).map(\.text) == ["once she filed her complaint, the police had no choice"])
+    }
+
     @Test func anAdverbialBetweenCommasIsNoAppositive() {
         let text = "Kelly Ayotte's campaign, for example, said she would support the nominee."
         #expect(Self.found(text).map(\.speaker) == ["Kelly Ayotte's campaign"])

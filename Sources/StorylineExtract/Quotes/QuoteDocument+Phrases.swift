@@ -75,8 +75,11 @@ extension QuoteDocument {
             }
             i -= 1
         }
-        // A lower-case phrase needs a determiner, a capitalized word or a role head to be a source.
-        if !sawDeterminer && !(start...end).contains(where: { isCapitalized($0) }) && !c.contains(.roleNoun) {
+        // A lower-case phrase needs a determiner, a capitalized word, a number ("47 percent") or a role
+        // head to be a source.
+        if !sawDeterminer && !(start...end).contains(where: { isCapitalized($0) || tokens[$0].kind == .number })
+            && !c.contains(.roleNoun)
+        {
             return nil
         }
         return start..<(end + 1)
@@ -121,18 +124,22 @@ extension QuoteDocument {
             if classes[j + 1].contains(.preposition) || (j + 1..<i).allSatisfy({ classes[$0].contains(.auxiliary) }) {
                 return head
             }
-            // A chain of two: "Christopher M. Shelton, the president of the Communications Workers of
-            // America, which endorsed Mr. Sanders in December, said" — the name before the first comma.
-            let relative = tokenIs(j + 1, "which") || tokenIs(j + 1, "who") || tokenIs(j + 1, "whose")
-            if relative {
-                var k = j - 1
-                while k > lowerBound && j - k < 20 && !isPunct(k, UInt8(ascii: ",")) && !inQuotation(k) { k -= 1 }
-                if k > lowerBound, isPunct(k, UInt8(ascii: ",")), k + 1 < j,
-                    !classes[k + 1].isDisjoint(with: [.determiner, .roleNoun]) || tokens[k + 1].kind == .number,
-                    let name = phrase(endingAt: k - 1, lowerBound: lowerBound), isCapitalized(name.upperBound - 1)
-                {
+            // A chain: "Christopher M. Shelton, the president of the Communications Workers of America,
+            // which endorsed Mr. Sanders in December, said", "Yin Myint May, 60, a doctor, said" — the
+            // name before the first of up to three descriptions between commas.
+            var segment = j
+            var steps = 0
+            while steps < 2, segment > lowerBound, isDescription(segment + 1) {
+                var k = segment - 1
+                while k > lowerBound && segment - k < 20 && !isPunct(k, UInt8(ascii: ",")) && !inQuotation(k) { k -= 1 }
+                guard k > lowerBound, isPunct(k, UInt8(ascii: ",")), k + 1 < segment, isDescription(k + 1) else {
+                    break
+                }
+                if let name = phrase(endingAt: k - 1, lowerBound: lowerBound), isCapitalized(name.upperBound - 1) {
                     return name.lowerBound..<i
                 }
+                segment = k
+                steps += 1
             }
             // The source as written, appositive included: "Mary Polak, the province's environment minister".
             return head.lowerBound..<i
@@ -207,6 +214,13 @@ extension QuoteDocument {
         while k < upperBound && k - comma < 24 && !inQuotation(k) && tokens[k].kind != .punctuation { k += 1 }
         guard k == upperBound || isPunct(k, UInt8(ascii: ",")) || isPunct(k, UInt8(ascii: ".")) else { return source }
         return source.lowerBound..<k
+    }
+
+    /// Whether the words from token `i` describe a name before them: an article, a role, a number (an
+    /// age) or a relative pronoun.
+    private func isDescription(_ i: Int) -> Bool {
+        !classes[i].isDisjoint(with: [.determiner, .roleNoun]) || tokens[i].kind == .number || tokenIs(i, "which")
+            || tokenIs(i, "who") || tokenIs(i, "whose")
     }
 
     /// Whether token `i` ends in "ed" ("tried", "issued").

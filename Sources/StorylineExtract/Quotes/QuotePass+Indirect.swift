@@ -138,10 +138,16 @@ extension QuotePass {
         {
             next += 1
         }
-        let first = d.classes[next]
-        if !first.isDisjoint(with: [.copula, .auxiliary]) || d.tokens[next].kind == .contraction
-            || d.tokens[next].kind == .possessive
+        var first = d.classes[next]
+        // "said that is highly unlikely": "that" is the clause's subject.
+        if hasThat, first.contains(.copula) || isAuxiliaryVerb(next) {
+            next -= 1
+            first = d.classes[next]
+        } else if !(hasThat && first.contains(.auxiliary))
+            && (!first.isDisjoint(with: [.copula, .auxiliary]) || d.tokens[next].kind == .contraction
+                || d.tokens[next].kind == .possessive)
         {
+            // (An adverb after "that" starts the clause: "said that once Fields filed her complaint, …".)
             return nil
         }
         if d.tokens[next].kind == .punctuation || d.inQuotation(next) { return nil }
@@ -203,6 +209,12 @@ extension QuotePass {
             j -= 1
         }
         return j - start >= 2 ? start..<j : nil
+    }
+
+    /// Whether token `i` is an auxiliary verb (a modal, or a form of have or do), not an adverb.
+    private func isAuxiliaryVerb(_ i: Int) -> Bool {
+        isModal(i) || d.tokenIs(i, "has") || d.tokenIs(i, "have") || d.tokenIs(i, "had") || d.tokenIs(i, "did")
+            || d.tokenIs(i, "does") || d.tokenIs(i, "do")
     }
 
     /// Whether token `i` is a modal verb: will, would, can, could, should, may, might, must.
