@@ -101,6 +101,31 @@ struct QuoteAttributionTests {
         #expect(quotes.last?.speaker == "the campaign")
     }
 
+    @Test func theRoleOfAFormerHolderIsNotTheSittingOnes() {
+        let text = """
+            US President Donald Trump met Starmer. Trump said, "trust and verify," echoing former US President \
+            Ronald Reagan's views. But the US president said the two countries could reach a deal "very shortly".
+            """
+        let trump = QuoteExtractorTests.person("Donald Trump", in: text)
+        let second = QuoteExtractorTests.person("Trump", in: text, from: trump.range.end)
+        let entities = [
+            trump, QuoteExtractorTests.person("Starmer", in: text),
+            EntityMention(range: second.range, type: .person, canonical: "Donald Trump"),
+            QuoteExtractorTests.person("Ronald Reagan", in: text),
+        ]
+        let quotes = QuoteExtractorTests.found(text, entities: entities)
+        #expect(quotes.last == Found(text: "very shortly", kind: .partial, speaker: "Donald Trump"))
+        // A bare title is the fallback when no title repeats the phrase's own words.
+        let bare = "President Donald Trump met Starmer. Later the US president said a deal was \"close\"."
+        let bareQuotes = QuoteExtractorTests.found(
+            bare,
+            entities: [
+                QuoteExtractorTests.person("Donald Trump", in: bare), QuoteExtractorTests.person("Starmer", in: bare),
+            ]
+        )
+        #expect(bareQuotes.map(\.speaker) == ["Donald Trump"])
+    }
+
     // MARK: Where the attribution is
 
     @Test func questionAttributedInTheNextSentence() {

@@ -145,6 +145,11 @@ struct SpeakerResolver {
         return k >= 0 && d.classes[k].contains(.preposition)
     }
 
+    /// Whether token `i` marks a past holder of a role: former, late, ex-.
+    private func isFormer(_ i: Int) -> Bool {
+        document.tokenIs(i, "former") || document.tokenIs(i, "late") || document.tokenIs(i, "ex")
+    }
+
     /// Whether token `i` is "spokesman", "spokeswoman", "spokesperson" or "spokespeople".
     private func isSpokesperson(_ i: Int) -> Bool {
         let r = document.tokens[i].range
@@ -251,6 +256,12 @@ struct SpeakerResolver {
             d.isCapitalized($0) && !d.classes[$0].contains(.determiner)
         }
         .map { d.lowerHash($0) }
+        // "the US president" is the sitting one: a "former US President Ronald Reagan" is no match unless the
+        // phrase says "former" too.
+        let wantsFormer = (phrase.lowerBound..<head).contains { isFormer($0) }
+        // Without an exact match, the last person with the bare title ("President Donald Trump" for "the US
+        // president"), whose title names no other country or office.
+        var bare: EntityMention?
         var k = entityIndex(before: d.tokens[phrase.lowerBound].range.start) - 1
         let floor = max(0, k - 200)  // bounded look-back keeps the pass linear
         while k >= floor {
@@ -261,17 +272,25 @@ struct SpeakerResolver {
                 // Only the role word nearest the name: "Trump campaign spokeswoman Hope Hicks" is a
                 // spokeswoman, not "the campaign".
                 while j >= 0 && t - j <= 4 && (d.classes[j].contains(.roleNoun) || d.isCapitalized(j)) {
-                    if d.lowerHash(j) == headHash,
-                        modifiers.allSatisfy({ m in (max(0, t - 5)..<t).contains { d.lowerHash($0) == m } })
+                    if d.lowerHash(j) == headHash, wantsFormer == (max(0, t - 6)..<t).contains(where: { isFormer($0) })
                     {
-                        remember(e.canonical, at: phrase.lowerBound, person: true)
-                        return e.canonical
+                        if modifiers.allSatisfy({ m in (max(0, t - 5)..<t).contains { d.lowerHash($0) == m } }) {
+                            remember(e.canonical, at: phrase.lowerBound, person: true)
+                            return e.canonical
+                        }
+                        if bare == nil, j == 0 || !(d.isCapitalized(j - 1) || d.tokens[j - 1].kind == .possessive) {
+                            bare = e
+                        }
                     }
                     if d.classes[j].contains(.roleNoun) { break }
                     j -= 1
                 }
             }
             k -= 1
+        }
+        if let bare {
+            remember(bare.canonical, at: phrase.lowerBound, person: true)
+            return bare.canonical
         }
         return nil
     }
