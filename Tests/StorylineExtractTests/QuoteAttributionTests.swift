@@ -144,6 +144,13 @@ struct QuoteAttributionTests {
         #expect(Self.found(text, people: ["Trump"]).map(\.speaker) == ["Trump"])
     }
 
+    @Test func accordingToANationalityAndANoun() {
+        let text = "North Korea appears to have sent fresh troops, according to South Korean intelligence."
+        #expect(Self.found(text).map(\.speaker) == ["South Korean intelligence"])
+        let released = "The toll rose to 40, according to NATO figures released on Monday."
+        #expect(Self.found(released).map(\.speaker) == ["NATO figures"])
+    }
+
     @Test func accordingToAfterADirectQuote() {
         let text = "\"The documents show a pattern of neglect,\" according to Judicial Watch."
         #expect(Self.found(text).map(\.speaker) == ["Judicial Watch"])

@@ -175,7 +175,9 @@ extension QuoteDocument {
             }
             // After a determiner a cue word is a noun ("the state news agency").
             // …but not a past-tense verb after the noun: "the Trump campaign issued a statement".
-            if sawDeterminer && i > start + 1 && isLowercaseWord(i) && endsWithED(i) && !ci.contains(.roleNoun) {
+            if sawDeterminer || allowLowercase, i > start + 1, isLowercaseWord(i), endsWithED(i),
+                !ci.contains(.roleNoun)
+            {
                 break
             }
             let nounAfterDeterminer =

@@ -117,7 +117,10 @@ struct QuotePass {
         if classes.contains(.according) {
             guard c + 1 < upperBound, d.tokenIs(c + 1, "to") else { return nil }
             cue = c..<(c + 2)
-            guard let source = d.phrase(startingAt: c + 2, upperBound: upperBound) else { return nil }
+            // The source runs on over lower-case nouns: "according to South Korean intelligence".
+            guard let source = d.phrase(startingAt: c + 2, upperBound: upperBound, allowLowercase: true) else {
+                return nil
+            }
             return Attribution(cue: cue, speaker: source)
         }
         var before = c - 1
