@@ -6,5 +6,5 @@ extension ArticleExtractor {
     /// `storyline reextract` recomputes the annotations of stored articles that were extracted under any other
     /// version. Change it — `yyyy.mm.dd-n`: the day of the change and a counter — whenever a change to any
     /// extraction step can change its output (a new rule, lexicon entry, model or kind of annotation).
-    public static let version = "2026.12.07-11"
+    public static let version = "2026.12.07-12"
 }

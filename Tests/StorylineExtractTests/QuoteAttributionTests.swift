@@ -228,6 +228,25 @@ struct QuoteAttributionTests {
         #expect(quotes.map(\.speaker) == ["Trump"])
     }
 
+    @Test func aSpeechActWithAnObjectIsNoQuote() {
+        for text in [
+            "Martin reiterated Ireland's support for Ukraine during the talks.",
+            "Obama announced a series of steps to tighten firearms sales.",
+            "He wrote only one amendment to the bill.",
+        ] {
+            #expect(Self.found(text).isEmpty, "\(text)")
+        }
+        #expect(Self.found("Trump announced he would meet Putin in May.").map(\.text) == ["he would meet Putin in May"])
+        #expect(
+            Self.found("As Politico revealed, the party agreed to share its voter file.").map(\.text)
+                == ["the party agreed to share its voter file"]
+        )
+        #expect(
+            Self.found("Weddle explained why he disagrees with the plan.").map(\.text)
+                == ["why he disagrees with the plan"]
+        )
+    }
+
     @Test func aClauseAfterTheCueIsNotAnInvertedSource() {
         let text = """
             Trump spoke for an hour. He went on to claim the war would not have started had he been president \

@@ -58,6 +58,9 @@ struct QuoteLexicon: Sendable {
         /// A verb that names something in someone's words: called, branded, dubbed. A cue only for the
         /// quoted fragment it introduces ("calling Zelensky a "dictator"").
         static let namingCue = Classes(rawValue: 1 << 21)
+        /// A reporting verb that often takes an object instead of a clause ("announced a plan", "denied the
+        /// claims"): a cue for an unmarked clause only before "that" or a clause.
+        static let objectCue = Classes(rawValue: 1 << 22)
 
         /// Any cue that can report a statement by itself.
         static let strongCue: Classes = [.speechCue, .tellCue]
@@ -124,6 +127,8 @@ struct QuoteLexicon: Sendable {
         addVerbs(Self.tellLemmas, .tellCue)
         addVerbs(Self.weakLemmas, .weakCue)
         addVerbs(["call", "brand", "label", "dub", "describe"], .namingCue)
+        addVerbs(Self.objectLemmas, .objectCue)
+        add(["wrote", "written"], .objectCue)
         add(["labelled", "labelling"], .namingCue)
         add(["say", "says", "said", "write", "writes", "wrote", "written", "posted"], .speechCue)
         add(["saying", "writing", "quipped", "quipping"], [.speechCue, .participle])
@@ -162,6 +167,12 @@ struct QuoteLexicon: Sendable {
         "repeat", "deny", "hint", "testify", "recount", "counter", "retort", "answer", "mention", "propose",
         "suggest", "acknowledge", "agree", "write", "post", "tweet", "declare", "lament", "predict", "estimate",
         "charge", "wonder", "signal", "retort", "cite",
+    ]
+    static let objectLemmas = [
+        "announce", "propose", "promise", "pledge", "vow", "reveal", "repeat", "reiterate", "deny", "write", "post",
+        "tweet", "report", "continue", "answer", "mention", "cite", "recall", "comment", "charge", "confirm",
+        "acknowledge", "admit", "disclose", "concede", "recount", "underline", "underscore", "emphasize",
+        "emphasise", "stress", "note", "claim", "explain", "predict", "suggest", "estimate",
     ]
     static let tellLemmas = ["inform", "assure", "reassure", "remind", "advise", "tell"]
     static let weakLemmas = [

@@ -157,6 +157,9 @@ extension QuotePass {
         if !hasThat && (first.contains(.of) || first.contains(.preposition) && !d.isCapitalized(next)) {
             return nil
         }
+        // A speech act with an object and no reported clause is no quote: "announced an increase in aid",
+        // "reiterated Ireland's support", "wrote only one amendment".
+        if !hasThat, classes.contains(.objectCue), !opensClause(at: next, end: end) { return nil }
         guard let content = clause(from: next, to: end) else { return nil }
         record(d.byteRange(content), .indirect, a)
         return content.upperBound
@@ -209,6 +212,19 @@ extension QuotePass {
             j -= 1
         }
         return j - start >= 2 ? start..<j : nil
+    }
+
+    /// Whether the words from `i` read as a clause rather than a noun phrase: they open with a pronoun, a
+    /// question word or "not", or within the first six words come a finite auxiliary, a form of "be" or a
+    /// past-tense verb after its subject ("he would …", "why he disagrees", "the deal is …", "the RNC agreed").
+    private func opensClause(at i: Int, end: Int) -> Bool {
+        if !d.classes[i].isDisjoint(with: [.personPronoun, .otherPronoun]) { return true }
+        let openers: [StaticString] = ["why", "how", "what", "when", "whether", "where", "who", "if", "not"]
+        if openers.contains(where: { d.tokenIs(i, $0) }) { return true }
+        return (i..<min(end, i + 6)).contains { k in
+            d.classes[k].contains(.copula) || isAuxiliaryVerb(k)
+                || (k >= i + 2 && d.isLowercaseWord(k) && d.endsWithED(k) && !d.classes[k - 1].contains(.determiner))
+        }
     }
 
     /// Whether token `i` is an auxiliary verb (a modal, or a form of have or do), not an adverb.
