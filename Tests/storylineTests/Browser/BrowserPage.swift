@@ -183,7 +183,7 @@ final class BrowserPage: Sendable {
     }
 
     /// Loads `url` and waits for its load event (at most `timeout`).
-    func navigate(to url: String, timeout: Duration = .seconds(20)) async throws {
+    func navigate(to url: String, timeout: Duration = .seconds(45)) async throws {
         try await expectNavigation(to: url, timeout: timeout) {
             let result = try await send("Page.navigate", ["url": .string(url)])
             if let error = result["errorText"]?.string, !error.isEmpty {
@@ -198,7 +198,7 @@ final class BrowserPage: Sendable {
     /// Runs `action` (a click, a key) and waits for the page it leads to to load (at most `timeout`).
     func expectNavigation(
         to what: String = "the next page",
-        timeout: Duration = .seconds(20),
+        timeout: Duration = .seconds(45),
         _ action: () async throws -> Void
     ) async throws {
         let loaded = CDPEventWaiter(connection, "Page.loadEventFired", session: sessionID, what: "the load of \(what)")

@@ -33,11 +33,12 @@ final class Chromium: Sendable {
     }
 
     /// Starts a headless browser (`executable`) and waits until it answers (at most `timeout`); every later command
-    /// waits at most `commandTimeout` for its answer.
+    /// waits at most `commandTimeout` for its answer. (Generous: CI runs the browser tests next to the rest of the
+    /// suite on two cores, where a fresh browser's first navigation has taken over 15 s.)
     static func launch(
         executable: String = Chromium.executable,
         timeout: Duration = .seconds(30),
-        commandTimeout: Duration = .seconds(15)
+        commandTimeout: Duration = .seconds(45)
     ) async throws -> Chromium {
         guard FileManager.default.isExecutableFile(atPath: executable) else {
             throw CDPError("no Chromium at \(executable) (set CHROMIUM to its path)")
