@@ -60,9 +60,9 @@ public struct QuoteMention: Sendable, Hashable, Codable {
     /// ("Facebook officials", "public health experts") stays: it says which side spoke.
     public var namedSource: String? {
         guard let name = attributedName else { return nil }
-        guard speakerName == nil, Self.isUnnamedSource(name), let first = name.split(separator: " ").first,
-            ["a", "an", "the", "one", "another"].contains(first.lowercased()),
-            let last = name.split(separator: " ").last, !last.lowercased().hasSuffix("s") || last.count <= 1
+        let words = name.split(separator: " ")
+        guard speakerName == nil, Self.isUnnamedSource(name), let first = words.first, let last = words.last,
+            ["a", "an", "the", "one", "another"].contains(first.lowercased()), !last.lowercased().hasSuffix("s")
         else { return name }
         return nil
     }

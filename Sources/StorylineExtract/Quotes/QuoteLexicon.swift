@@ -61,6 +61,10 @@ struct QuoteLexicon: Sendable {
         /// A reporting verb that often takes an object instead of a clause ("announced a plan", "denied the
         /// claims"): a cue for an unmarked clause only before "that" or a clause.
         static let objectCue = Classes(rawValue: 1 << 22)
+        /// A modal verb: will, would, can, could, should, may, might, must.
+        static let modal = Classes(rawValue: 1 << 23)
+        /// A finite auxiliary verb (not an adverb): a modal, or has, have, had, do, does, did.
+        static let auxiliaryVerb = Classes(rawValue: 1 << 24)
 
         /// Any cue that can report a statement by itself.
         static let strongCue: Classes = [.speechCue, .tellCue]
@@ -151,6 +155,8 @@ struct QuoteLexicon: Sendable {
         add(["many", "some", "others", "both", "all", "several", "few", "most", "one", "none", "two"], .standalone)
         add(["some", "any", "no", "much", "little", "more", "every", "each", "another", "such"], .quantifier)
         add(Self.auxiliaries, .auxiliary)
+        add(["will", "would", "can", "could", "should", "may", "might", "must"], [.modal, .auxiliaryVerb])
+        add(["has", "have", "had", "do", "does", "did"], .auxiliaryVerb)
         add(["is", "was", "were", "are", "be", "been", "being", "am"], .copula)
         add(Self.prepositions, .preposition)
         add(Self.timeWords, .timeWord)
@@ -166,7 +172,7 @@ struct QuoteLexicon: Sendable {
         "observe", "joke", "muse", "whisper", "shout", "yell", "exclaim", "disclose", "affirm", "reiterate",
         "repeat", "deny", "hint", "testify", "recount", "counter", "retort", "answer", "mention", "propose",
         "suggest", "acknowledge", "agree", "write", "post", "tweet", "declare", "lament", "predict", "estimate",
-        "charge", "wonder", "signal", "retort", "cite",
+        "charge", "wonder", "signal", "cite",
     ]
     static let objectLemmas = [
         "announce", "propose", "promise", "pledge", "vow", "reveal", "repeat", "reiterate", "deny", "write", "post",

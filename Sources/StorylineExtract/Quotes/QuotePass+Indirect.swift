@@ -140,7 +140,7 @@ extension QuotePass {
         }
         var first = d.classes[next]
         // "said that is highly unlikely": "that" is the clause's subject.
-        if hasThat, first.contains(.copula) || isAuxiliaryVerb(next) {
+        if hasThat, !first.isDisjoint(with: [.copula, .auxiliaryVerb]) {
             next -= 1
             first = d.classes[next]
         } else if !(hasThat && first.contains(.auxiliary))
@@ -200,7 +200,7 @@ extension QuotePass {
             // A past-tense verb after "and" in a clause with a modal belongs to the main clause: "Starmer
             // has signalled that Britain will increase defence spending and tried to reassure …".
             if d.tokenIs(j, "and"), j + 1 < end, d.isLowercaseWord(j + 1), d.endsWithED(j + 1),
-                (start..<j).contains(where: { isModal($0) })
+                (start..<j).contains(where: { d.classes[$0].contains(.modal) })
             {
                 break
             }
@@ -222,21 +222,9 @@ extension QuotePass {
         let openers: [StaticString] = ["why", "how", "what", "when", "whether", "where", "who", "if", "not"]
         if openers.contains(where: { d.tokenIs(i, $0) }) { return true }
         return (i..<min(end, i + 6)).contains { k in
-            d.classes[k].contains(.copula) || isAuxiliaryVerb(k)
+            !d.classes[k].isDisjoint(with: [.copula, .auxiliaryVerb])
                 || (k >= i + 2 && d.isLowercaseWord(k) && d.endsWithED(k) && !d.classes[k - 1].contains(.determiner))
         }
-    }
-
-    /// Whether token `i` is an auxiliary verb (a modal, or a form of have or do), not an adverb.
-    private func isAuxiliaryVerb(_ i: Int) -> Bool {
-        isModal(i) || d.tokenIs(i, "has") || d.tokenIs(i, "have") || d.tokenIs(i, "had") || d.tokenIs(i, "did")
-            || d.tokenIs(i, "does") || d.tokenIs(i, "do")
-    }
-
-    /// Whether token `i` is a modal verb: will, would, can, could, should, may, might, must.
-    private func isModal(_ i: Int) -> Bool {
-        d.tokenIs(i, "will") || d.tokenIs(i, "would") || d.tokenIs(i, "can") || d.tokenIs(i, "could")
-            || d.tokenIs(i, "should") || d.tokenIs(i, "may") || d.tokenIs(i, "might") || d.tokenIs(i, "must")
     }
 
     /// Whether the words after a comma end a reported clause.
